@@ -1,0 +1,46 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Config } from "./config.ts";
+import { AppError, RateLimitedError, ServiceUnavailableError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
+import { healthRoutes, type ReadinessCheck } from "./routes/health.ts";
+
+export type AppDeps = {
+  config: Config;
+  logger: Logger;
+  readiness?: readonly ReadinessCheck[];
+  /** Sub-apps mounted by the composition root (sandbox, webhooks, MCP, …), in order. */
+  mounts?: ReadonlyArray<{ path: string; app: Hono }>;
+};
+
+/**
+ * The web app. Routes throw typed errors; this file's `onError` is the one place that turns
+ * them into HTTP responses, so no handler formats its own failures.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.route("/", healthRoutes(deps.readiness ?? []));
+  for (const mount of deps.mounts ?? []) app.route(mount.path, mount.app);
+
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route." } }, 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) {
+        const retryAfter = error.retryAfterSeconds;
+        if (retryAfter !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
+      }
+      const body: { code: string; message: string; details?: unknown } = {
+        code: error.code,
+        message: error.message,
+      };
+      if (error.details !== undefined) body.details = error.details;
+      return c.json({ error: body }, error.status as 400);
+    }
+    if (error instanceof HTTPException) {
+      return c.json({ error: { code: "http_error", message: error.message } }, error.status);
+    }
+    deps.logger.error({ err: error, path: c.req.path }, "unhandled error");
+    return c.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, 500);
+  });
+  return app;
+}

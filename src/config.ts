@@ -1,0 +1,216 @@
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { ConfigError } from "./errors.ts";
+
+/**
+ * The only reader of `process.env`. Everything else receives the frozen `Config` it returns.
+ * Every variable is optional: with none set, the service runs on embedded Redis, the embedded
+ * Freshdesk sandbox and the local classifier.
+ */
+
+export type Scope = "read" | "write" | "admin";
+export type McpToken = { name: string; token: string; scopes: readonly Scope[] };
+export type TriageMode = "apply" | "suggest" | "dry-run";
+
+export type FreshdeskTarget =
+  | { kind: "sandbox"; apiKey: string }
+  | { kind: "remote"; baseUrl: string; apiKey: string };
+
+export type Config = Readonly<{
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  /** Public base URL of this service, used in links and in the sandbox's automation target. */
+  publicUrl: string | undefined;
+  logLevel: string;
+  redis: Readonly<{ url: string | undefined; dataDir: string; queuePrefix: string }>;
+  freshdesk: Readonly<{
+    target: FreshdeskTarget;
+    /** Fixed per-minute limit; unset means learn it from `X-RateLimit-Total`. */
+    rateLimitPerMinute: number | undefined;
+    /** Share of the plan's limit this installation may use (0 < share <= 1). */
+    rateShare: number;
+    /** Length of the rate-limit window; only tests change it, to compress time. */
+    rateWindowMs: number;
+    timeoutMs: number;
+  }>;
+  openai: Readonly<{
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    model: string;
+    timeoutMs: number;
+  }>;
+  webhook: Readonly<{ secret: string; secretGenerated: boolean }>;
+  mcp: Readonly<{
+    tokens: readonly McpToken[];
+    allowedOrigins: readonly string[];
+    ratePerMinute: number;
+  }>;
+  triage: Readonly<{ mode: TriageMode; configPath: string | undefined; concurrency: number }>;
+  sandbox: Readonly<{ apiKey: string; plan: string; automations: boolean; timeScale: number }>;
+}>;
+
+const SCOPES = ["read", "write", "admin"] as const;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
+    .pipe(z.coerce.number<string>().int().min(min).max(max));
+
+const numberIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
+    .pipe(z.coerce.number<string>().min(min).max(max));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: intIn(0, 65535, 3000),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_DATA_DIR: z.string().default("./data/redis"),
+  QUEUE_PREFIX: z.string().default("triage"),
+  FRESHDESK_DOMAIN: optionalString,
+  FRESHDESK_API_KEY: optionalString,
+  FRESHDESK_RATE_LIMIT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().positive().optional(),
+  ),
+  FRESHDESK_RATE_SHARE: numberIn(0.01, 1, 0.5),
+  FRESHDESK_RATE_WINDOW_MS: intIn(100, 3_600_000, 60_000),
+  FRESHDESK_TIMEOUT_MS: intIn(100, 120_000, 15_000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: intIn(100, 20_000, 20_000),
+  WEBHOOK_SECRET: optionalString,
+  MCP_TOKENS: z.string().default(""),
+  MCP_ALLOWED_ORIGINS: z.string().default(""),
+  MCP_RATE_LIMIT: intIn(1, 100_000, 120),
+  TRIAGE_MODE: z.enum(["apply", "suggest", "dry-run"]).default("apply"),
+  TRIAGE_CONFIG: optionalString,
+  WORKER_CONCURRENCY: intIn(1, 256, 8),
+  SANDBOX_API_KEY: z.string().min(1).default("sandbox"),
+  SANDBOX_PLAN: z.string().default("demo"),
+  SANDBOX_AUTOMATIONS: z.enum(["on", "off"]).default("on"),
+  SANDBOX_TIME_SCALE: numberIn(0.000001, 1, 1),
+});
+
+/** `acme`, `acme.freshdesk.com` or a full `http(s)://host[:port][/path]` base URL. */
+export function freshdeskBaseUrl(domain: string): string {
+  if (/^https?:\/\//i.test(domain)) return domain.replace(/\/+$/, "");
+  const host = domain.includes(".") ? domain : `${domain}.freshdesk.com`;
+  return `https://${host}`;
+}
+
+function parseMcpTokens(raw: string, problems: string[]): McpToken[] {
+  const tokens: McpToken[] = [];
+  for (const entry of raw.split(/\s+/).filter(Boolean)) {
+    const [name, token, scopeList, ...rest] = entry.split(":");
+    const scopes = (scopeList ?? "").split(",").filter(Boolean);
+    const badScope = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
+    if (!name || !token || scopes.length === 0 || rest.length > 0 || badScope) {
+      problems.push(
+        `MCP_TOKENS: entry "${name ?? ""}:…" must be name:token:scopes with scopes from read,write,admin`,
+      );
+      continue;
+    }
+    if (token.length < 8) problems.push(`MCP_TOKENS: the token of "${name}" is shorter than 8 characters`);
+    tokens.push({ name, token, scopes: scopes as Scope[] });
+  }
+  return tokens;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let target: FreshdeskTarget;
+  if (e.FRESHDESK_DOMAIN || e.FRESHDESK_API_KEY) {
+    if (!e.FRESHDESK_DOMAIN || !e.FRESHDESK_API_KEY) {
+      problems.push("FRESHDESK_DOMAIN and FRESHDESK_API_KEY must be set together");
+    }
+    target = {
+      kind: "remote",
+      baseUrl: freshdeskBaseUrl(e.FRESHDESK_DOMAIN ?? ""),
+      apiKey: e.FRESHDESK_API_KEY ?? "",
+    };
+  } else {
+    target = { kind: "sandbox", apiKey: e.SANDBOX_API_KEY };
+  }
+
+  if (e.NODE_ENV === "production" && !e.WEBHOOK_SECRET) {
+    problems.push("WEBHOOK_SECRET is required in production (NODE_ENV=production)");
+  }
+  if (e.NODE_ENV === "production" && !e.REDIS_URL) {
+    problems.push("REDIS_URL is required in production (NODE_ENV=production)");
+  }
+  if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < 16) {
+    problems.push("WEBHOOK_SECRET must be at least 16 characters");
+  }
+  const tokens = parseMcpTokens(e.MCP_TOKENS, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    logLevel: e.LOG_LEVEL,
+    redis: { url: e.REDIS_URL, dataDir: resolve(e.REDIS_DATA_DIR), queuePrefix: e.QUEUE_PREFIX },
+    freshdesk: {
+      target,
+      rateLimitPerMinute: e.FRESHDESK_RATE_LIMIT,
+      rateShare: e.FRESHDESK_RATE_SHARE,
+      rateWindowMs: e.FRESHDESK_RATE_WINDOW_MS,
+      timeoutMs: e.FRESHDESK_TIMEOUT_MS,
+    },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+    },
+    webhook: {
+      secret: e.WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
+      secretGenerated: !e.WEBHOOK_SECRET,
+    },
+    mcp: {
+      tokens,
+      allowedOrigins: e.MCP_ALLOWED_ORIGINS.split(/[\s,]+/).filter(Boolean),
+      ratePerMinute: e.MCP_RATE_LIMIT,
+    },
+    triage: { mode: e.TRIAGE_MODE, configPath: e.TRIAGE_CONFIG, concurrency: e.WORKER_CONCURRENCY },
+    sandbox: {
+      apiKey: e.SANDBOX_API_KEY,
+      plan: e.SANDBOX_PLAN,
+      automations: e.SANDBOX_AUTOMATIONS === "on",
+      timeScale: e.SANDBOX_TIME_SCALE,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
