@@ -1,0 +1,66 @@
+import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { ServiceUnavailableError } from "../errors.ts";
+import type { WebhookEvent } from "../routes/webhook-payload.ts";
+import { type EnqueueResult, enqueueTriage, type TriageJob } from "./triage-queue.ts";
+
+export type IntakeOptions = {
+  queue: Queue<TriageJob>;
+  /** A fail-fast connection (see redis-connection.ts) for the hint write. */
+  redis: Redis;
+  keyPrefix: string;
+  /** Answer 503 after this long so Freshdesk retries instead of timing out on us. */
+  redisTimeoutMs?: number;
+  hintTtlSeconds?: number;
+  now?: () => Date;
+};
+
+/** Where webhook hints (ticket fields the rule sent) wait for the worker; never the job itself. */
+export function hintKey(prefix: string, ticketId: number): string {
+  return `${prefix}:hint:${ticketId}`;
+}
+
+export function createIntake(options: IntakeOptions) {
+  const timeoutMs = options.redisTimeoutMs ?? 80;
+  const now = options.now ?? (() => new Date());
+  return {
+    async accept(event: WebhookEvent): Promise<EnqueueResult> {
+      const work = async () => {
+        if (Object.keys(event.hint).length > 0) {
+          await options.redis.set(
+            hintKey(options.keyPrefix, event.ticketId),
+            JSON.stringify(event.hint),
+            "EX",
+            options.hintTtlSeconds ?? 900,
+          );
+        }
+        return enqueueTriage(options.queue, {
+          ticketId: event.ticketId,
+          event: event.event,
+          receivedAt: now().toISOString(),
+        });
+      };
+      return withDeadline(work(), timeoutMs);
+    },
+  };
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ServiceUnavailableError("The queue is unavailable; retry later.", 30)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([
+      work.catch((error: unknown) => {
+        throw new ServiceUnavailableError("The queue is unavailable; retry later.", 30, { cause: error });
+      }),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,83 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from "../errors.ts";
+import type { EnqueueResult } from "../queue/triage-queue.ts";
+import { secretsEqual } from "./constant-time.ts";
+import { formToObject, parseWebhookPayload, type WebhookEvent } from "./webhook-payload.ts";
+
+export const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
+export type WebhookIntake = { accept(event: WebhookEvent): Promise<EnqueueResult> };
+export type WebhookRouteDeps = { secret: string; intake: WebhookIntake };
+
+/**
+ * `POST /webhooks/freshdesk`: authenticate, bound, parse, then hand over to the intake. Every
+ * rejection happens before anything is stored; a 202 only follows a stored job.
+ */
+export function webhookRoutes(deps: WebhookRouteDeps): Hono {
+  const routes = new Hono();
+  routes.post(
+    "/freshdesk",
+    (c, next) => {
+      if (!authorized(c, deps.secret)) {
+        c.header("WWW-Authenticate", 'Basic realm="freshdesk-webhook"');
+        throw new UnauthorizedError("Missing or wrong webhook secret (X-Webhook-Token or HTTP Basic).");
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: WEBHOOK_BODY_LIMIT,
+      onError: () => {
+        throw new PayloadTooLargeError(`The webhook body is larger than ${WEBHOOK_BODY_LIMIT / 1024} KB.`);
+      },
+    }),
+    async (c) => {
+      const event = parseWebhookPayload(await readBody(c));
+      const result = await deps.intake.accept(event);
+      return c.json(
+        { jobId: result.jobId, ticketId: event.ticketId, deduplicated: result.deduplicated },
+        202,
+      );
+    },
+  );
+  return routes;
+}
+
+function authorized(c: Context, secret: string): boolean {
+  const token = c.req.header("x-webhook-token");
+  if (token !== undefined) return secretsEqual(token, secret);
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match?.[1]) return false;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  const username = colon === -1 ? decoded : decoded.slice(0, colon);
+  const password = colon === -1 ? "" : decoded.slice(colon + 1);
+  // Freshdesk's "API key" authentication sends the key as the username with password "X".
+  const passwordOk = secretsEqual(password, secret);
+  const usernameOk = secretsEqual(username, secret);
+  return passwordOk || usernameOk;
+}
+
+async function readBody(c: Context): Promise<unknown> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const raw = await c.req.text();
+  if (type === "application/json" || type.endsWith("+json")) {
+    if (raw.trim() === "") throw new BadRequestError("The webhook body is empty.");
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new BadRequestError("The webhook body is not valid JSON.");
+    }
+  }
+  if (type === "application/x-www-form-urlencoded") return formToObject(new URLSearchParams(raw));
+  throw new UnsupportedMediaTypeError(
+    `Content-Type "${type || "(none)"}" is not supported; send application/json or application/x-www-form-urlencoded.`,
+  );
+}
