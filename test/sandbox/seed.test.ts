@@ -7,189 +7,50 @@ const NOW_SECONDS = Date.parse("2025-06-15T12:00:00Z");
 const DAY_MS = 86_400_000;
 const seed = buildSeed(NOW);
 
+const keys = (list: string) => list.split(" ");
+
 // Key orders from the wire reference (shared/reference/freshdesk-api.md §5.1, §5.7, §7, §8).
-const TICKET_KEYS = [
-  "cc_emails",
-  "fwd_emails",
-  "reply_cc_emails",
-  "ticket_cc_emails",
-  "fr_escalated",
-  "spam",
-  "email_config_id",
-  "group_id",
-  "priority",
-  "requester_id",
-  "responder_id",
-  "source",
-  "company_id",
-  "status",
-  "subject",
-  "association_type",
-  "to_emails",
-  "product_id",
-  "id",
-  "type",
-  "due_by",
-  "fr_due_by",
-  "is_escalated",
-  "description",
-  "description_text",
-  "custom_fields",
-  "created_at",
-  "updated_at",
-  "tags",
-  "attachments",
-  "source_additional_info",
-];
-const CONVERSATION_KEYS = [
-  "body",
-  "body_text",
-  "id",
-  "incoming",
-  "private",
-  "user_id",
-  "support_email",
-  "source",
-  "category",
-  "to_emails",
-  "from_email",
-  "cc_emails",
-  "bcc_emails",
-  "email_failure_count",
-  "outgoing_failures",
-  "created_at",
-  "updated_at",
-  "attachments",
-  "ticket_id",
-  "source_additional_info",
-];
-const CONTACT_KEYS = [
-  "active",
-  "address",
-  "company_id",
-  "view_all_tickets",
-  "description",
-  "email",
-  "id",
-  "job_title",
-  "language",
-  "mobile",
-  "name",
-  "phone",
-  "time_zone",
-  "twitter_id",
-  "custom_fields",
-  "tags",
-  "other_emails",
-  "facebook_id",
-  "created_at",
-  "updated_at",
-  "csat_rating",
-  "preferred_source",
-  "avatar",
-];
-const COMPANY_KEYS = [
-  "id",
-  "name",
-  "description",
-  "note",
-  "domains",
-  "custom_fields",
-  "created_at",
-  "updated_at",
-];
-const AGENT_KEYS = [
-  "available",
-  "occasional",
-  "id",
-  "ticket_scope",
-  "signature",
-  "group_ids",
-  "role_ids",
-  "skill_ids",
-  "created_at",
-  "updated_at",
-  "last_active_at",
-  "available_since",
-  "type",
-  "contact",
-];
-const AGENT_CONTACT_KEYS = [
-  "active",
-  "email",
-  "job_title",
-  "language",
-  "last_login_at",
-  "mobile",
-  "name",
-  "phone",
-  "time_zone",
-  "created_at",
-  "updated_at",
-];
-const GROUP_KEYS = [
-  "id",
-  "name",
-  "description",
-  "escalate_to",
-  "unassigned_for",
-  "business_hour_id",
-  "agent_ids",
-  "group_type",
-  "created_at",
-  "updated_at",
-];
-const ARTICLE_KEYS = [
-  "id",
-  "type",
-  "status",
-  "agent_id",
-  "created_at",
-  "category_id",
-  "folder_id",
-  "title",
-  "updated_at",
-  "description",
-  "description_text",
-  "seo_data",
-  "tags",
-  "attachments",
-  "cloud_files",
-  "thumbs_up",
-  "thumbs_down",
-  "hits",
-  "suggested",
-  "feedback_count",
-];
-const FOLDER_KEYS = ["id", "name", "description", "visibility", "category_id", "created_at", "updated_at"];
-const CATEGORY_KEYS = ["id", "name", "description", "created_at", "updated_at"];
-const CANNED_KEYS = [
-  "id",
-  "title",
-  "folder_id",
-  "content",
-  "content_html",
-  "attachments",
-  "created_at",
-  "updated_at",
-];
-const TICKET_FIELD_KEYS = [
-  "id",
-  "name",
-  "label",
-  "description",
-  "position",
-  "required_for_closure",
-  "required_for_agents",
-  "type",
-  "default",
-  "customers_can_edit",
-  "label_for_customers",
-  "required_for_customers",
-  "displayed_to_customers",
-  "created_at",
-  "updated_at",
-];
+const TICKET_KEYS = keys(
+  "cc_emails fwd_emails reply_cc_emails ticket_cc_emails fr_escalated spam email_config_id group_id " +
+    "priority requester_id responder_id source company_id status subject association_type to_emails " +
+    "product_id id type due_by fr_due_by is_escalated description description_text custom_fields " +
+    "created_at updated_at tags attachments source_additional_info",
+);
+const CONVERSATION_KEYS = keys(
+  "body body_text id incoming private user_id support_email source category to_emails from_email " +
+    "cc_emails bcc_emails email_failure_count outgoing_failures created_at updated_at attachments " +
+    "ticket_id source_additional_info",
+);
+const CONTACT_KEYS = keys(
+  "active address company_id view_all_tickets description email id job_title language mobile name " +
+    "phone time_zone twitter_id custom_fields tags other_emails facebook_id created_at updated_at " +
+    "csat_rating preferred_source avatar",
+);
+const COMPANY_KEYS = keys("id name description note domains custom_fields created_at updated_at");
+const AGENT_KEYS = keys(
+  "available occasional id ticket_scope signature group_ids role_ids skill_ids created_at " +
+    "updated_at last_active_at available_since type contact",
+);
+const AGENT_CONTACT_KEYS = keys(
+  "active email job_title language last_login_at mobile name phone time_zone created_at updated_at",
+);
+const GROUP_KEYS = keys(
+  "id name description escalate_to unassigned_for business_hour_id agent_ids group_type created_at " +
+    "updated_at",
+);
+const ARTICLE_KEYS = keys(
+  "id type status agent_id created_at category_id folder_id title updated_at description " +
+    "description_text seo_data tags attachments cloud_files thumbs_up thumbs_down hits suggested " +
+    "feedback_count",
+);
+const FOLDER_KEYS = keys("id name description visibility category_id created_at updated_at");
+const CATEGORY_KEYS = keys("id name description created_at updated_at");
+const CANNED_KEYS = keys("id title folder_id content content_html attachments created_at updated_at");
+const TICKET_FIELD_KEYS = keys(
+  "id name label description position required_for_closure required_for_agents type default " +
+    "customers_can_edit label_for_customers required_for_customers displayed_to_customers created_at " +
+    "updated_at",
+);
 
 function idsOf(items: { id: number }[]): Set<number> {
   return new Set(items.map((item) => item.id));
