@@ -1,0 +1,22 @@
+// Charges each API request to the account's buckets (reference §3). Refused requests get 429 +
+// Retry-After and no X-RateLimit-* headers; every other response reports the bucket.
+import type { MiddlewareHandler } from "hono";
+import type { SandboxEnv } from "./context.ts";
+import { MessageWireError } from "./errors.ts";
+import { type RateLimiter, subBucketOf } from "./rate-limit.ts";
+
+export const DEFAULT_RATE_LIMIT_MESSAGE = "You have exceeded the limit of requests per minute";
+
+export function rateLimit(limiter: RateLimiter, message: string): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const credits = c.get("credits");
+    const result = limiter.take(credits, subBucketOf(c.get("routeKey")));
+    if (!result.ok) {
+      throw new MessageWireError(429, message, { "Retry-After": String(result.retryAfterSeconds) });
+    }
+    await next();
+    c.res.headers.set("X-RateLimit-Total", String(result.total));
+    c.res.headers.set("X-RateLimit-Remaining", String(result.remaining));
+    c.res.headers.set("X-RateLimit-Used-CurrentRequest", String(credits));
+  };
+}
