@@ -1,0 +1,133 @@
+import type { TriageMode } from "../config.ts";
+import type { ApplyPlan, FieldChange } from "./apply-plan.ts";
+import type { Classification } from "./classification.ts";
+import { PRIORITY_LABELS, type PriorityDecision } from "./priority.ts";
+import type { RoutingDecision } from "./routing.ts";
+import type { SuggestedArticle } from "./solutions.ts";
+
+/**
+ * The one private note triage writes: readable at a glance, then the details. Everything that
+ * came from the ticket or the model is HTML-escaped; only this module writes free text into
+ * Freshdesk. A hidden marker carries the job id and content hash so a retry can see the note is
+ * already there and the guard can see this content was triaged.
+ */
+
+export type TriageNoteInput = {
+  jobId: string;
+  contentHash: string;
+  mode: TriageMode;
+  categoryLabel: string;
+  classification: Classification;
+  engine: string;
+  fallbackReason?: string | undefined;
+  priority: PriorityDecision;
+  routing: RoutingDecision;
+  plan: Pick<ApplyPlan, "applied" | "suggested" | "skipped">;
+  articles: readonly SuggestedArticle[];
+};
+
+export type TriageMarker = { jobId: string; hash: string };
+
+const MARKER_PATTERN = /<!--\s*triage:job=([A-Za-z0-9:._-]{1,200})\s+hash=([a-f0-9]{64})\s*-->/;
+
+export function triageMarker(jobId: string, contentHash: string): string {
+  if (!/^[a-f0-9]{64}$/.test(contentHash)) throw new Error("contentHash must be a sha256 hex digest");
+  return `<!-- triage:job=${markerJobId(jobId)} hash=${contentHash} -->`;
+}
+
+/**
+ * The job id as it appears in a marker: only characters that can neither end the comment nor
+ * break the parser survive. Compare parsed markers against this, not the raw id.
+ */
+export function markerJobId(jobId: string): string {
+  const safe = jobId
+    .replace(/[^A-Za-z0-9:._-]/g, "_")
+    .replace(/-{2,}/g, "-")
+    .slice(0, 200);
+  return safe || "_";
+}
+
+/** The marker in a note body, if it is one of ours. */
+export function parseTriageMarker(noteBody: string): TriageMarker | undefined {
+  const match = MARKER_PATTERN.exec(noteBody);
+  return match?.[1] && match[2] ? { jobId: match[1], hash: match[2] } : undefined;
+}
+
+/** Markers of all triage notes among a ticket's note bodies, in the given order. */
+export function findTriageMarkers(noteBodies: readonly string[]): TriageMarker[] {
+  return noteBodies.map(parseTriageMarker).filter((m): m is TriageMarker => m !== undefined);
+}
+
+export function renderTriageNote(input: TriageNoteInput): string {
+  const c = input.classification;
+  const lines: string[] = [];
+  lines.push(
+    `<p><b>Triage:</b> ${esc(input.categoryLabel)} (${percent(c.confidence)}) · ` +
+      `priority <b>${PRIORITY_LABELS[input.priority.value]}</b> · ${esc(c.sentiment.replace("_", " "))} · ` +
+      `language ${esc(c.language)}${c.flag !== "none" ? ` · <b>${esc(c.flag.replace("_", "-"))}</b>` : ""}</p>`,
+  );
+  lines.push(`<p><b>Summary:</b> ${esc(c.summary)}</p>`);
+  lines.push(`<p><b>Priority:</b> ${esc(input.priority.reason)}</p>`);
+  lines.push(`<p><b>Routing:</b> ${esc(routingText(input.routing))}</p>`);
+  lines.push(changesSection(input));
+  if (input.articles.length > 0) {
+    const items = input.articles.map((a) => `<li><a href="${esc(a.url)}">${esc(a.title)}</a></li>`).join("");
+    lines.push(`<p><b>Help articles:</b></p><ul>${items}</ul>`);
+  }
+  lines.push(`<p><b>Suggested reply:</b></p><blockquote>${multiline(c.suggestedReply)}</blockquote>`);
+  const engine =
+    input.engine === "local" ? "built-in classifier" : `model ${input.engine.replace(/^openai:/, "")}`;
+  const fallback = input.fallbackReason ? ` (language model unavailable: ${esc(input.fallbackReason)})` : "";
+  lines.push(`<p><small>Classified by ${esc(engine)}${fallback} · mode ${esc(input.mode)}</small></p>`);
+  lines.push(triageMarker(input.jobId, input.contentHash));
+  return lines.join("\n");
+}
+
+function changesSection(input: TriageNoteInput): string {
+  const parts: string[] = [];
+  const applied = input.plan.applied.map(describeChange);
+  const suggested = input.plan.suggested.map(
+    (c) => `${describeChange(c)}${c.heldBack === "below_threshold" ? " — below the confidence bar" : ""}`,
+  );
+  parts.push(`<p><b>Applied:</b> ${applied.length > 0 ? esc(applied.join("; ")) : "nothing"}</p>`);
+  if (suggested.length > 0) parts.push(`<p><b>Suggested only:</b> ${esc(suggested.join("; "))}</p>`);
+  if (input.plan.skipped.length > 0) {
+    parts.push(
+      `<p><b>Not changed:</b> ${esc(input.plan.skipped.map((s) => `${s.field}: ${s.reason}`).join("; "))}</p>`,
+    );
+  }
+  return parts.join("\n");
+}
+
+function describeChange(change: FieldChange): string {
+  const show = (v: string | number | null) =>
+    change.field === "priority" && typeof v === "number"
+      ? (PRIORITY_LABELS[v as 1 | 2 | 3 | 4] ?? String(v))
+      : String(v ?? "none");
+  if (change.field === "tags") return `tag ${String(change.to)}`;
+  return `${change.field} ${show(change.from)} → ${show(change.to)} (${percent(change.confidence)})`;
+}
+
+function routingText(routing: RoutingDecision): string {
+  const target = routing.group ? `group ${routing.group.name}` : "no group";
+  const agent = routing.agent ? `, agent ${routing.agent.name ?? routing.agent.id}` : "";
+  return `${target}${agent} (${routing.reason})`;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+function multiline(text: string): string {
+  return esc(text).replace(/\r?\n/g, "<br>");
+}
+
+/** HTML-escapes text for element content and double-quoted attributes. */
+export function esc(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
