@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testRedisUrl } from "../support/redis.ts";
 import { serveApp } from "./support/serve-app.ts";
 import { runPusher } from "./support/spawn-pushers.ts";
-import { agent, group } from "./support/wire-bodies.ts";
+import { ticket } from "./support/wire-bodies.ts";
 
 /**
  * The harshest limiter a server could use: a sliding window over arrival times, checked on
@@ -30,8 +30,8 @@ app.use(async (c, next) => {
   c.header("x-ratelimit-used-currentrequest", "1");
   await next();
 });
-app.get("/api/v2/groups", (c) => c.json([group(1, "Billing")]));
-app.get("/api/v2/agents/me", (c) => c.json(agent(1, "Ada", { group_ids: [1] })));
+app.get("/api/v2/tickets", (c) => c.json([ticket(1)]));
+app.get("/api/v2/tickets/:id", (c) => c.json(ticket(Number(c.req.param("id")))));
 
 let server: Awaited<ReturnType<typeof serveApp>>;
 beforeAll(async () => {
