@@ -1,0 +1,55 @@
+import type { TriageMode } from "../config.ts";
+import type { AccountDirectory, FreshdeskClient } from "../freshdesk/index.ts";
+import type { Logger } from "../logger.ts";
+import type { AuditLog } from "./audit.ts";
+
+/**
+ * What the triage pipeline offers the tool server. It lives in another part of the service and
+ * may be absent (for example in a web process without workers); the triage tools then say so.
+ */
+export type TriageService = {
+  /** `dry-run` previews without writing anything; `suggest` writes only the note. */
+  run(ticketId: number, options: { mode: TriageMode }): Promise<TriageOutcome>;
+  latest(ticketId: number): Promise<TriageOutcome | undefined>;
+};
+
+/** The pipeline's result, passed through as data; its fields belong to the triage part. */
+export type TriageOutcome = Record<string, unknown>;
+
+export type OutputLimits = {
+  /** Cap on the JSON of one result's structured content, in characters. */
+  maxResultChars: number;
+  /** Cap on the text rendering sent alongside it. */
+  maxTextChars: number;
+  /** Longest single body (ticket description, conversation, article) before it is cut. */
+  maxBodyChars: number;
+};
+
+export const DEFAULT_LIMITS: OutputLimits = {
+  maxResultChars: 24_000,
+  maxTextChars: 8_000,
+  maxBodyChars: 6_000,
+};
+
+export type McpServerDeps = {
+  freshdesk: FreshdeskClient;
+  directory: AccountDirectory;
+  audit: AuditLog;
+  logger: Logger;
+  triage?: TriageService;
+  /** Agent portal base URL (`https://acme.freshdesk.com`), used to put links beside ids. */
+  portalUrl?: string;
+  limits?: Partial<OutputLimits>;
+};
+
+/** What a tool handler receives. */
+export type ToolContext = {
+  freshdesk: FreshdeskClient;
+  directory: AccountDirectory;
+  triage: TriageService | undefined;
+  portalUrl: string | undefined;
+  limits: OutputLimits;
+  logger: Logger;
+  /** Who is calling (token name, or "pipeline"); for logs and audit. */
+  caller: string;
+};

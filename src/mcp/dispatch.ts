@@ -1,0 +1,96 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
+import { type AuditOutcome, summarizeArguments } from "./audit.ts";
+import type { ToolDefinition } from "./define-tool.ts";
+import type { McpServerDeps, ToolContext } from "./deps.ts";
+import { toolErrorResult } from "./error-boundary.ts";
+import { fitToBudget } from "./output/budget.ts";
+import { clip } from "./output/clean.ts";
+import { authorizeCall, type McpPolicy, toolRefusal } from "./policy.ts";
+import { findTool } from "./registry.ts";
+
+/**
+ * One tools/call, start to end: find the tool, apply the policy (before anything else, so a
+ * refused tool learns nothing from its arguments), parse the arguments, run the handler, cap
+ * and render the result, audit writes. Every failure goes through the one error boundary.
+ */
+export async function dispatchToolCall(
+  name: string,
+  rawArguments: unknown,
+  policy: McpPolicy,
+  deps: McpServerDeps,
+  context: ToolContext,
+): Promise<CallToolResult> {
+  const tool = findTool(name);
+  if (!tool) {
+    return toolErrorResult(new NotFoundError(`There is no tool named "${name}".`), name, deps.logger);
+  }
+  let args: Record<string, unknown> | undefined;
+  let result: CallToolResult;
+  let outcome: AuditOutcome = "ok";
+  try {
+    const refusal = toolRefusal(policy, tool);
+    if (refusal) throw new ForbiddenError(`Refused: ${refusal}`);
+    args = tool.parseArguments(rawArguments);
+    authorizeCall(policy, tool, args);
+    const data = await tool.execute(args, context);
+    result = shapeResult(tool, data, context);
+  } catch (error) {
+    outcome = error instanceof ForbiddenError ? "refused" : "error";
+    result = toolErrorResult(error, tool.name, deps.logger);
+  }
+  if (!tool.annotations.readOnlyHint) {
+    await audit(deps, {
+      caller: policy.caller,
+      tool: tool.name,
+      args: summarizeArguments(args ?? asRecord(rawArguments)),
+      outcome,
+      code: errorCode(result),
+    });
+  }
+  return result;
+}
+
+function shapeResult(
+  tool: ToolDefinition,
+  data: Record<string, unknown>,
+  context: ToolContext,
+): CallToolResult {
+  const { data: capped, notice } = fitToBudget(data, context.limits.maxResultChars);
+  const structured = notice ? { ...capped, notice } : capped;
+  const rendered = clip(
+    tool.renderText(structured),
+    context.limits.maxTextChars,
+    "the structured result has more",
+  );
+  return {
+    content: [{ type: "text", text: notice ? `${rendered}\n\n${notice}` : rendered }],
+    structuredContent: structured,
+  };
+}
+
+/** A failed audit write must not turn a completed Freshdesk write into a reported failure. */
+async function audit(
+  deps: McpServerDeps,
+  entry: Parameters<McpServerDeps["audit"]["record"]>[0],
+): Promise<void> {
+  try {
+    await deps.audit.record(entry);
+  } catch (error) {
+    deps.logger.error(
+      { err: error, tool: entry.tool, caller: entry.caller },
+      "could not write the audit entry",
+    );
+  }
+}
+
+function errorCode(result: CallToolResult): string | undefined {
+  const meta = result._meta?.error as { code?: unknown } | undefined;
+  return result.isError && typeof meta?.code === "string" ? meta.code : undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}

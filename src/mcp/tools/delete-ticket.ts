@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineTool } from "../define-tool.ts";
+import { DESTRUCTIVE, id } from "../tool-kit.ts";
+
+export const deleteTicket = defineTool({
+  name: "delete_ticket",
+  title: "Delete a ticket",
+  description: [
+    "Move a ticket to the trash (Freshdesk's soft delete). It disappears from views and searches until restored with restore_ticket.",
+    "Use it only for spam or tickets created by mistake, and only when a person asked for it. Needs the admin scope.",
+    'Example: {"ticket_id": 42}.',
+  ].join(" "),
+  toolset: "tickets",
+  annotations: DESTRUCTIVE,
+  input: z.object({ ticket_id: id("the ticket's number") }),
+  output: z.object({ ticket_id: z.number(), deleted: z.boolean() }),
+  async handler(args, context) {
+    await context.freshdesk.tickets.delete(args.ticket_id);
+    return { ticket_id: args.ticket_id, deleted: true };
+  },
+  render: (r) => `Ticket #${r.ticket_id} moved to the trash; restore_ticket brings it back.`,
+});
