@@ -35,12 +35,13 @@ export type Classification = {
  * do not all accept them, so lengths are clamped afterwards by `normalizeClassification`.
  */
 export function classificationSchema(categories: readonly [string, ...string[]]) {
-  return z.object({
+  // Strict: an answer with fields we did not ask for is not the answer we asked for.
+  return z.strictObject({
     category: z.enum(categories),
     confidence: z.number().min(0).max(1),
     sentiment: z.enum(SENTIMENTS),
     language: z.string().regex(/^(?:[a-z]{2}|unknown)$/),
-    priority: z.object({
+    priority: z.strictObject({
       value: z.int().min(1).max(4),
       reason: z.string(),
     }),
