@@ -170,8 +170,10 @@ export function createTransport(options: TransportOptions): Transport {
     }
     const neverSent = NOT_SENT_CODES.has(errorCode(cause) ?? "");
     if (neverSent || idempotent) {
-      const error = new FreshdeskNetworkError(`Could not connect to Freshdesk for ${request}.`, false, info);
-      return { kind: "retry", error, delayMs: undefined };
+      const message = neverSent
+        ? `Could not connect to Freshdesk for ${request}.`
+        : `The connection to Freshdesk broke during ${request}.`;
+      return { kind: "retry", error: new FreshdeskNetworkError(message, false, info), delayMs: undefined };
     }
     const error = new FreshdeskNetworkError(
       `The connection to Freshdesk broke during ${request}; the outcome is unknown, so it was not sent again.`,

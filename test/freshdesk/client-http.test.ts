@@ -135,6 +135,12 @@ describe("requests", () => {
     await expect(client.search.contacts("email:'a@b.c'", 11)).rejects.toThrow(/1 to 10/);
     expect(seen).toHaveLength(0);
   });
+
+  it("rejects an id that is not a positive integer before sending it", async () => {
+    await expect(client.tickets.get(Number.NaN)).rejects.toThrow(/ticket id must be a positive integer/);
+    await expect(client.conversations.addNote(-1, { body: "x" })).rejects.toBeInstanceOf(BadRequestError);
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe("retries", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Agent, agentSchema } from "../schemas/agent.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type AgentListParams = PageOptions & {
   email?: string;
@@ -23,7 +24,10 @@ export function agentsApi(transport: Transport) {
     },
 
     async get(id: number): Promise<Agent> {
-      const { data } = await transport.json({ method: "GET", path: `/agents/${id}` }, agentSchema);
+      const { data } = await transport.json(
+        { method: "GET", path: `/agents/${resourceId("agent", id)}` },
+        agentSchema,
+      );
       return data;
     },
 

@@ -7,6 +7,7 @@ import {
   cannedResponseSchema,
 } from "../schemas/canned-response.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export function cannedResponsesApi(transport: Transport) {
   return {
@@ -22,7 +23,7 @@ export function cannedResponsesApi(transport: Transport) {
       const { data, nextPage } = await transport.json(
         {
           method: "GET",
-          path: `/canned_response_folders/${folderId}/responses`,
+          path: `/canned_response_folders/${resourceId("canned response folder", folderId)}/responses`,
           query: { page: options.page, per_page: options.perPage },
         },
         z.array(cannedResponseSchema),
@@ -35,7 +36,7 @@ export function cannedResponsesApi(transport: Transport) {
       const query =
         options.ticketId === undefined ? {} : { include: "evaluated_response", ticket_id: options.ticketId };
       const { data } = await transport.json(
-        { method: "GET", path: `/canned_responses/${id}`, query },
+        { method: "GET", path: `/canned_responses/${resourceId("canned response", id)}`, query },
         cannedResponseSchema,
       );
       return data;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Company, companySchema } from "../schemas/company.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type CompanyCreate = {
   name: string;
@@ -20,7 +21,10 @@ export type CompanyUpdate = Partial<CompanyCreate>;
 export function companiesApi(transport: Transport) {
   return {
     async get(id: number): Promise<Company> {
-      const { data } = await transport.json({ method: "GET", path: `/companies/${id}` }, companySchema);
+      const { data } = await transport.json(
+        { method: "GET", path: `/companies/${resourceId("company", id)}` },
+        companySchema,
+      );
       return data;
     },
 
@@ -38,7 +42,10 @@ export function companiesApi(transport: Transport) {
     },
 
     async update(id: number, body: CompanyUpdate): Promise<Company> {
-      const { data } = await transport.json({ method: "PUT", path: `/companies/${id}`, body }, companySchema);
+      const { data } = await transport.json(
+        { method: "PUT", path: `/companies/${resourceId("company", id)}`, body },
+        companySchema,
+      );
       return data;
     },
   };

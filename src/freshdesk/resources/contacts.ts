@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Contact, contactSchema } from "../schemas/contact.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type ContactListParams = PageOptions & {
   email?: string;
@@ -36,7 +37,10 @@ export type ContactUpdate = Partial<ContactCreate>;
 export function contactsApi(transport: Transport) {
   return {
     async get(id: number): Promise<Contact> {
-      const { data } = await transport.json({ method: "GET", path: `/contacts/${id}` }, contactSchema);
+      const { data } = await transport.json(
+        { method: "GET", path: `/contacts/${resourceId("contact", id)}` },
+        contactSchema,
+      );
       return data;
     },
 
@@ -55,7 +59,10 @@ export function contactsApi(transport: Transport) {
     },
 
     async update(id: number, body: ContactUpdate): Promise<Contact> {
-      const { data } = await transport.json({ method: "PUT", path: `/contacts/${id}`, body }, contactSchema);
+      const { data } = await transport.json(
+        { method: "PUT", path: `/contacts/${resourceId("contact", id)}`, body },
+        contactSchema,
+      );
       return data;
     },
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Conversation, conversationSchema } from "../schemas/conversation.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type NoteCreate = {
   body: string;
@@ -30,7 +31,7 @@ export function conversationsApi(transport: Transport) {
       const { data, nextPage } = await transport.json(
         {
           method: "GET",
-          path: `/tickets/${ticketId}/conversations`,
+          path: `/tickets/${resourceId("ticket", ticketId)}/conversations`,
           query: { page: options.page, per_page: options.perPage },
         },
         z.array(conversationSchema),
@@ -40,7 +41,7 @@ export function conversationsApi(transport: Transport) {
 
     async addNote(ticketId: number, body: NoteCreate): Promise<Conversation> {
       const { data } = await transport.json(
-        { method: "POST", path: `/tickets/${ticketId}/notes`, body },
+        { method: "POST", path: `/tickets/${resourceId("ticket", ticketId)}/notes`, body },
         conversationSchema,
       );
       return data;
@@ -48,7 +49,7 @@ export function conversationsApi(transport: Transport) {
 
     async reply(ticketId: number, body: ReplyCreate): Promise<Conversation> {
       const { data } = await transport.json(
-        { method: "POST", path: `/tickets/${ticketId}/reply`, body },
+        { method: "POST", path: `/tickets/${resourceId("ticket", ticketId)}/reply`, body },
         conversationSchema,
       );
       return data;
@@ -57,7 +58,7 @@ export function conversationsApi(transport: Transport) {
     /** Notes only; Freshdesk refuses to edit replies and broadcast notes. */
     async update(conversationId: number, body: ConversationUpdate): Promise<Conversation> {
       const { data } = await transport.json(
-        { method: "PUT", path: `/conversations/${conversationId}`, body },
+        { method: "PUT", path: `/conversations/${resourceId("conversation", conversationId)}`, body },
         conversationSchema,
       );
       return data;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Group, groupSchema } from "../schemas/group.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export function groupsApi(transport: Transport) {
   return {
@@ -15,7 +16,10 @@ export function groupsApi(transport: Transport) {
     },
 
     async get(id: number): Promise<Group> {
-      const { data } = await transport.json({ method: "GET", path: `/groups/${id}` }, groupSchema);
+      const { data } = await transport.json(
+        { method: "GET", path: `/groups/${resourceId("group", id)}` },
+        groupSchema,
+      );
       return data;
     },
   };

@@ -12,6 +12,7 @@ import {
   solutionSearchHitSchema,
 } from "../schemas/solution.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type ArticleCreate = {
   title: string;
@@ -40,7 +41,11 @@ export function solutionsApi(transport: Transport) {
 
     async listFolders(categoryId: number, options: PageOptions = {}): Promise<Page<SolutionFolder>> {
       const { data, nextPage } = await transport.json(
-        { method: "GET", path: `/solutions/categories/${categoryId}/folders`, query: pageQuery(options) },
+        {
+          method: "GET",
+          path: `/solutions/categories/${resourceId("category", categoryId)}/folders`,
+          query: pageQuery(options),
+        },
         z.array(solutionFolderSchema),
       );
       return { items: data, nextPage };
@@ -49,7 +54,11 @@ export function solutionsApi(transport: Transport) {
     /** List items lack `description` and attachments; use getArticle for the body. */
     async listArticles(folderId: number, options: PageOptions = {}): Promise<Page<SolutionArticle>> {
       const { data, nextPage } = await transport.json(
-        { method: "GET", path: `/solutions/folders/${folderId}/articles`, query: pageQuery(options) },
+        {
+          method: "GET",
+          path: `/solutions/folders/${resourceId("folder", folderId)}/articles`,
+          query: pageQuery(options),
+        },
         z.array(solutionArticleSchema),
       );
       return { items: data, nextPage };
@@ -57,7 +66,7 @@ export function solutionsApi(transport: Transport) {
 
     async getArticle(id: number): Promise<SolutionArticle> {
       const { data } = await transport.json(
-        { method: "GET", path: `/solutions/articles/${id}` },
+        { method: "GET", path: `/solutions/articles/${resourceId("article", id)}` },
         solutionArticleSchema,
       );
       return data;
@@ -65,7 +74,7 @@ export function solutionsApi(transport: Transport) {
 
     async createArticle(folderId: number, body: ArticleCreate): Promise<SolutionArticle> {
       const { data } = await transport.json(
-        { method: "POST", path: `/solutions/folders/${folderId}/articles`, body },
+        { method: "POST", path: `/solutions/folders/${resourceId("folder", folderId)}/articles`, body },
         solutionArticleSchema,
       );
       return data;
@@ -73,7 +82,7 @@ export function solutionsApi(transport: Transport) {
 
     async updateArticle(id: number, body: ArticleUpdate): Promise<SolutionArticle> {
       const { data } = await transport.json(
-        { method: "PUT", path: `/solutions/articles/${id}`, body },
+        { method: "PUT", path: `/solutions/articles/${resourceId("article", id)}`, body },
         solutionArticleSchema,
       );
       return data;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
 import { type Ticket, ticketSchema } from "../schemas/ticket.ts";
 import type { Transport } from "../transport.ts";
+import { resourceId } from "./resource-id.ts";
 
 export type TicketInclude = "conversations" | "requester" | "company" | "stats" | "sla_policy";
 export type TicketListInclude = "requester" | "stats" | "company" | "description";
@@ -61,7 +62,7 @@ export function ticketsApi(transport: Transport) {
       const { data } = await transport.json(
         {
           method: "GET",
-          path: `/tickets/${id}`,
+          path: `/tickets/${resourceId("ticket", id)}`,
           query: { include: include.length > 0 ? include : undefined },
           cost: 1 + include.length,
         },
@@ -91,17 +92,20 @@ export function ticketsApi(transport: Transport) {
     },
 
     async update(id: number, body: TicketUpdate): Promise<Ticket> {
-      const { data } = await transport.json({ method: "PUT", path: `/tickets/${id}`, body }, ticketSchema);
+      const { data } = await transport.json(
+        { method: "PUT", path: `/tickets/${resourceId("ticket", id)}`, body },
+        ticketSchema,
+      );
       return data;
     },
 
     /** Soft delete: the ticket stays readable with `deleted: true` and can be restored. */
     async delete(id: number): Promise<void> {
-      await transport.empty({ method: "DELETE", path: `/tickets/${id}` });
+      await transport.empty({ method: "DELETE", path: `/tickets/${resourceId("ticket", id)}` });
     },
 
     async restore(id: number): Promise<void> {
-      await transport.empty({ method: "PUT", path: `/tickets/${id}/restore` });
+      await transport.empty({ method: "PUT", path: `/tickets/${resourceId("ticket", id)}/restore` });
     },
   };
 }
