@@ -1,0 +1,44 @@
+// Standalone Freshdesk sandbox: `npm run sandbox -- --port N [--host H] [--plan P] [--key K]`.
+// Serves the simulator at the root, so `http://HOST:PORT/api/v2/tickets` works.
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { createSandbox } from "./app.ts";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3001" },
+    host: { type: "string", default: "127.0.0.1" },
+    plan: { type: "string", default: "demo" },
+    key: { type: "string", default: "sandbox" },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  process.exit(2);
+}
+
+let sandbox: ReturnType<typeof createSandbox>;
+try {
+  sandbox = createSandbox({ apiKey: values.key, plan: values.plan });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+
+const server = serve({ fetch: sandbox.app.fetch, port, hostname: values.host }, (info: AddressInfo) => {
+  const base = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
+  console.log(`Freshdesk sandbox listening on ${base}/api/v2 (rate plan "${values.plan}")`);
+  console.log(`API key: "${values.key}" as the Basic-auth username (any password), e.g.`);
+  console.log(`  curl -u ${values.key}:X ${base}/api/v2/tickets`);
+  console.log(`Request counters: ${base}/_sandbox/stats`);
+});
+
+function shutdown(): void {
+  server.close();
+  void sandbox.close().then(() => process.exit(0));
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
