@@ -96,7 +96,20 @@ export function checkTicketBody(
   if (present("attachments") && (body.attachments as unknown[]).length > 0) {
     errors.push(fieldError("attachments", "datatype_mismatch", "It should be a/an valid file format"));
   }
-  return errors;
+  return inBodyOrder(errors, body);
+}
+
+/** Lists errors in the order the fields appear in the request (custom fields under theirs). */
+function inBodyOrder(errors: FieldError[], body: Record<string, unknown>): FieldError[] {
+  const keys = Object.keys(body);
+  const position = (field: string) => {
+    const at = keys.indexOf(field);
+    return at === -1 ? keys.indexOf("custom_fields") : at;
+  };
+  return errors
+    .map((error, index) => ({ error, index }))
+    .sort((a, b) => position(a.error.field) - position(b.error.field) || a.index - b.index)
+    .map(({ error }) => error);
 }
 
 function pushIf(errors: FieldError[], error: FieldError | undefined): void {
