@@ -20,7 +20,12 @@ async function start(options: Parameters<typeof startSandboxServer>[0] = {}) {
 
 function manualClock(start: string) {
   let now = Date.parse(start);
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe("sandbox pagination", () => {
