@@ -29,7 +29,8 @@ export type SandboxOptions = {
   apiKey: string;
   /** "demo" (default), "trial", "growth", "pro", "enterprise", "free", "unlimited", "<n>" or "<n>/<windowMs>". */
   plan?: string;
-  /** Content type of the empty 404 body (reference §2.3); default "none". */
+  /** Label of the empty 404 body (reference §2.3): "none" (default) = not JSON, so npm
+   *  freshdesk-api reports a FreshdeskError 404; "json" = application/json. */
   notFoundContentType?: NotFoundContentType;
   /** The automation rule's webhook; undefined = emulator off until `automations.setTarget()`. */
   automations?: AutomationConfig;

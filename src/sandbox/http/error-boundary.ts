@@ -9,10 +9,15 @@ export type NotFoundContentType = "none" | "json";
 
 const SERVER_ERROR = { message: "We're sorry, but something went wrong." };
 
+/**
+ * Freshdesk's 404 has an empty body (reference §2.3). "json" labels it application/json as the
+ * real service most likely does. "none" leaves it unlabelled as JSON; it goes out as text/plain
+ * because npm freshdesk-api 3.1.0 parses a body without any Content-Type as JSON and would fail
+ * on the empty body instead of reporting a FreshdeskError with status 404.
+ */
 function emptyNotFound(contentType: NotFoundContentType): Response {
-  const headers: Record<string, string> =
-    contentType === "json" ? { "Content-Type": "application/json" } : {};
-  return new Response(null, { status: 404, headers });
+  const type = contentType === "json" ? "application/json" : "text/plain; charset=utf-8";
+  return new Response(null, { status: 404, headers: { "Content-Type": type } });
 }
 
 export function wireErrorHandler(notFound: NotFoundContentType, logger: Logger): ErrorHandler<SandboxEnv> {
