@@ -28,14 +28,19 @@ function kindOf(conversation: Conversation): string {
   return CONVERSATION_SOURCES[conversation.source ?? -1] ?? "message";
 }
 
+/**
+ * `knownSource` is for the answers to POST notes and POST reply, which leave out `source`
+ * although the caller knows what it created (2 note, 0 reply).
+ */
 export function toConversationOutput(
   conversation: Conversation,
   names: Names,
   maxBody: number,
+  knownSource?: number,
 ): ConversationOutput {
   return {
     id: conversation.id,
-    kind: kindOf(conversation),
+    kind: kindOf({ ...conversation, source: conversation.source ?? knownSource }),
     private: conversation.private ?? undefined,
     incoming: conversation.incoming ?? undefined,
     user_id: conversation.user_id ?? undefined,

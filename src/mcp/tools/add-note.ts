@@ -28,7 +28,7 @@ export const addNote = defineTool({
       private: args.private,
       ...(args.notify_emails ? { notify_emails: args.notify_emails } : {}),
     });
-    return dropEmpty(toConversationOutput(note, await namesFor(context), context.limits.maxBodyChars));
+    return dropEmpty(toConversationOutput(note, await namesFor(context), context.limits.maxBodyChars, 2));
   },
   render: (c) => `Note added to the ticket:\n${renderConversation(c)}`,
 });

@@ -26,7 +26,7 @@ export const replyToTicket = defineTool({
   output: conversationOutput,
   async handler({ ticket_id, body, ...rest }, context) {
     const reply = await context.freshdesk.conversations.reply(ticket_id, { body: textToHtml(body), ...rest });
-    return dropEmpty(toConversationOutput(reply, await namesFor(context), context.limits.maxBodyChars));
+    return dropEmpty(toConversationOutput(reply, await namesFor(context), context.limits.maxBodyChars, 0));
   },
   render: (c) => `Reply sent:\n${renderConversation(c)}`,
 });

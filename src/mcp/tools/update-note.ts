@@ -20,7 +20,7 @@ export const updateNote = defineTool({
     const note = await context.freshdesk.conversations.update(args.conversation_id, {
       body: textToHtml(args.body),
     });
-    return dropEmpty(toConversationOutput(note, await namesFor(context), context.limits.maxBodyChars));
+    return dropEmpty(toConversationOutput(note, await namesFor(context), context.limits.maxBodyChars, 2));
   },
   render: (c) => `Note updated:\n${renderConversation(c)}`,
 });

@@ -1,0 +1,359 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { expect } from "vitest";
+import { callTool, type ToolName } from "../../../src/mcp/in-process-client.ts";
+import { AGENT, COMPANY, CONTACT, GROUP } from "../../../src/sandbox/seed/ids.ts";
+import type { Backend } from "./harness.ts";
+
+export type ToolTestContext = {
+  /** In-process client with every scope. */
+  client: Client;
+  /** In-process client whose server has a triage service. */
+  triageClient: Client;
+  backend: Backend;
+};
+
+type Conversation = { id: number; body_text: string; private: boolean; source: number };
+
+/**
+ * One real call per tool against the sandbox, with a check of what came back. Typed as a
+ * record over every tool name, so a new tool without a case does not compile; the registry
+ * meta-test also checks the keys at run time.
+ */
+export const toolCases: Record<ToolName, (t: ToolTestContext) => Promise<void>> = {
+  async list_tickets({ client }) {
+    const first = await callTool(client, "list_tickets", {
+      per_page: 2,
+      updated_since: "2000-01-01T00:00:00Z",
+    });
+    expect(first.items).toHaveLength(2);
+    expect(first.next_cursor).toBeTypeOf("string");
+    for (const t of first.items) {
+      expect(t.status_name).toBeTypeOf("string");
+      if (t.group_id) expect(t.group_name).toBeTypeOf("string");
+      if (t.responder_id) expect(t.responder_name).toBeTypeOf("string");
+    }
+    const second = await callTool(client, "list_tickets", { cursor: first.next_cursor! });
+    expect(second.items).toHaveLength(2);
+    expect(second.items.map((t) => t.id)).not.toContain(first.items[0]!.id);
+  },
+  async get_ticket({ client }) {
+    const ticket = await callTool(client, "get_ticket", {
+      ticket_id: 1,
+      include: ["requester", "conversations"],
+    });
+    expect(ticket).toMatchObject({ id: 1, url: "https://acme.freshdesk.com/a/tickets/1" });
+    expect(ticket.requester?.email).toContain("@");
+    expect(ticket.description_text).not.toMatch(/<\/?p>/);
+    expect(JSON.stringify(ticket)).not.toContain("null");
+  },
+  async search_tickets({ client }) {
+    const result = await callTool(client, "search_tickets", { query: "status:2 OR status:3" });
+    expect(result.total).toBeGreaterThan(0);
+    for (const t of result.items) expect([2, 3]).toContain(t.status);
+  },
+  async count_tickets({ client }) {
+    const counted = await callTool(client, "count_tickets", { query: "priority:4" });
+    const searched = await callTool(client, "search_tickets", { query: "priority:4" });
+    expect(counted.total).toBe(searched.total);
+  },
+  async list_ticket_fields({ client }) {
+    const { fields } = await callTool(client, "list_ticket_fields", {});
+    const status = fields.find((f) => f.type === "default_status");
+    expect(status?.choices).toEqual(expect.arrayContaining(["2: Open"]));
+  },
+  async list_ticket_statuses({ client }) {
+    const result = await callTool(client, "list_ticket_statuses", {});
+    expect(result.statuses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 2, name: "Open" })]),
+    );
+    expect(result.priorities.map((p) => p.name)).toContain("Urgent");
+  },
+  async list_ticket_types({ client }) {
+    const { types } = await callTool(client, "list_ticket_types", {});
+    expect(types).toContain("Question");
+  },
+  async list_unassigned_tickets({ client }) {
+    const result = await callTool(client, "list_unassigned_tickets", {});
+    for (const t of result.items) {
+      expect(t.responder_id).toBeUndefined();
+      expect([2, 3]).toContain(t.status);
+    }
+  },
+  async list_overdue_tickets({ client }) {
+    const { items } = await callTool(client, "list_overdue_tickets", {});
+    for (const t of items) expect(Date.parse(t.due_by!)).toBeLessThan(Date.now());
+  },
+  async get_ticket_sla({ client }) {
+    const sla = await callTool(client, "get_ticket_sla", { ticket_id: 1 });
+    expect(sla.ticket_id).toBe(1);
+    expect(["met", "breached", "pending", "overdue", "no target"]).toContain(sla.resolution.state);
+  },
+  async list_requester_tickets({ client }) {
+    const result = await callTool(client, "list_requester_tickets", { ticket_id: 1 });
+    expect(result.requester_id).toBeTypeOf("number");
+    for (const t of result.items) {
+      expect(t.id).not.toBe(1);
+      expect(t.requester_id).toBe(result.requester_id);
+    }
+  },
+  async create_ticket({ client, backend }) {
+    const created = await callTool(client, "create_ticket", {
+      email: "new.customer@example.org",
+      subject: "Printer on fire",
+      description: "It smells.\n\nPlease help.",
+      priority: 3,
+      group_id: GROUP.technicalSupport,
+    });
+    expect(created).toMatchObject({ priority_name: "High", group_name: "Technical Support" });
+    const stored = (await backend.sandboxGet(`/tickets/${created.id}`)) as { subject: string };
+    expect(stored.subject).toBe("Printer on fire");
+  },
+  async update_ticket({ client, backend }) {
+    const updated = await callTool(client, "update_ticket", {
+      ticket_id: 3,
+      priority: 4,
+      tags: ["escalated"],
+    });
+    expect(updated).toMatchObject({ id: 3, priority: 4, priority_name: "Urgent", tags: ["escalated"] });
+    expect(((await backend.sandboxGet("/tickets/3")) as { priority: number }).priority).toBe(4);
+  },
+  async delete_ticket({ client, backend }) {
+    await callTool(client, "delete_ticket", { ticket_id: 5 });
+    expect(((await backend.sandboxGet("/tickets/5")) as { deleted?: boolean }).deleted).toBe(true);
+    await callTool(client, "restore_ticket", { ticket_id: 5 });
+  },
+  async restore_ticket({ client, backend }) {
+    await callTool(client, "delete_ticket", { ticket_id: 6 });
+    const restored = await callTool(client, "restore_ticket", { ticket_id: 6 });
+    expect(restored).toEqual({ ticket_id: 6, deleted: false });
+    expect(((await backend.sandboxGet("/tickets/6")) as { deleted?: boolean }).deleted).not.toBe(true);
+  },
+  async list_conversations({ client }) {
+    const first = await callTool(client, "list_conversations", { ticket_id: 1, per_page: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(first.items[0]!.body_text).toBeTypeOf("string");
+    if (first.next_cursor) {
+      const next = await callTool(client, "list_conversations", { cursor: first.next_cursor });
+      expect(next.items[0]!.id).not.toBe(first.items[0]!.id);
+    }
+  },
+  async add_note({ client, backend }) {
+    const note = await callTool(client, "add_note", { ticket_id: 4, body: "Line one\nLine <two>" });
+    expect(note).toMatchObject({ kind: "private note", private: true });
+    const thread = (await backend.sandboxGet("/tickets/4/conversations?per_page=100")) as Conversation[];
+    expect(thread.find((c) => c.id === note.id)?.private).toBe(true);
+  },
+  async reply_to_ticket({ client, backend }) {
+    const reply = await callTool(client, "reply_to_ticket", { ticket_id: 4, body: "We are on it." });
+    expect(reply.kind).toBe("agent reply");
+    const thread = (await backend.sandboxGet("/tickets/4/conversations?per_page=100")) as Conversation[];
+    expect(thread.find((c) => c.id === reply.id)?.private).toBe(false);
+  },
+  async update_note({ client, backend }) {
+    const note = await callTool(client, "add_note", { ticket_id: 4, body: "draft" });
+    const updated = await callTool(client, "update_note", {
+      conversation_id: note.id,
+      body: "final wording",
+    });
+    expect(updated.body_text).toBe("final wording");
+    const thread = (await backend.sandboxGet("/tickets/4/conversations?per_page=100")) as Conversation[];
+    expect(thread.find((c) => c.id === note.id)?.body_text).toBe("final wording");
+  },
+  async get_contact({ client }) {
+    const contact = await callTool(client, "get_contact", { contact_id: CONTACT.aishaRahman });
+    expect(contact.email).toBe("aisha.rahman@meridianhealth.example");
+  },
+  async list_contacts({ client }) {
+    const result = await callTool(client, "list_contacts", { email: "aisha.rahman@meridianhealth.example" });
+    expect(result.items.map((c) => c.id)).toEqual([CONTACT.aishaRahman]);
+  },
+  async search_contacts({ client }) {
+    const result = await callTool(client, "search_contacts", {
+      query: `company_id:${COMPANY.meridianHealth}`,
+    });
+    expect(result.total).toBeGreaterThan(0);
+    for (const c of result.items) expect(c.company_id).toBe(COMPANY.meridianHealth);
+  },
+  async create_contact({ client, backend }) {
+    const created = await callTool(client, "create_contact", {
+      name: "Zoe Park",
+      email: "zoe.park@example.org",
+    });
+    expect(((await backend.sandboxGet(`/contacts/${created.id}`)) as { name: string }).name).toBe("Zoe Park");
+  },
+  async update_contact({ client }) {
+    const updated = await callTool(client, "update_contact", {
+      contact_id: CONTACT.gregHolloway,
+      job_title: "CFO",
+    });
+    expect(updated.job_title).toBe("CFO");
+  },
+  async get_company({ client }) {
+    const company = await callTool(client, "get_company", { company_id: COMPANY.meridianHealth });
+    expect(company.id).toBe(COMPANY.meridianHealth);
+  },
+  async list_companies({ client }) {
+    const first = await callTool(client, "list_companies", { per_page: 2 });
+    expect(first.items).toHaveLength(2);
+    const next = await callTool(client, "list_companies", { cursor: first.next_cursor! });
+    expect(next.items[0]!.id).not.toBe(first.items[0]!.id);
+  },
+  async search_companies({ client }) {
+    const company = await callTool(client, "get_company", { company_id: COMPANY.harborPine });
+    const result = await callTool(client, "search_companies", { query: `domain:'${company.domains![0]}'` });
+    expect(result.items.map((c) => c.id)).toContain(COMPANY.harborPine);
+  },
+  async create_company({ client }) {
+    const created = await callTool(client, "create_company", {
+      name: "Northwind Traders",
+      domains: ["northwind.example"],
+    });
+    expect(created).toMatchObject({ name: "Northwind Traders", domains: ["northwind.example"] });
+  },
+  async update_company({ client }) {
+    const updated = await callTool(client, "update_company", {
+      company_id: COMPANY.quillfeather,
+      industry: "Publishing",
+    });
+    expect(updated.industry).toBe("Publishing");
+  },
+  async list_agents({ client }) {
+    const result = await callTool(client, "list_agents", {});
+    const maya = result.items.find((a) => a.id === AGENT.mayaChen);
+    expect(maya?.name).toBe("Maya Chen");
+    expect(maya?.group_names?.length).toBeGreaterThan(0);
+  },
+  async get_agent({ client }) {
+    const agent = await callTool(client, "get_agent", { agent_id: AGENT.danielOkafor });
+    expect(agent.name).toBe("Daniel Okafor");
+  },
+  async get_current_agent({ client }) {
+    const me = await callTool(client, "get_current_agent", {});
+    expect(me.id).toBeTypeOf("number");
+    expect(me.email).toContain("@");
+  },
+  async get_agent_workload({ client }) {
+    const workload = await callTool(client, "get_agent_workload", { agent_id: AGENT.mayaChen });
+    const search = await callTool(client, "count_tickets", {
+      query: `agent_id:${AGENT.mayaChen} AND (status:2 OR status:3)`,
+    });
+    expect(workload.open_tickets).toBe(search.total);
+    expect(workload.agent_name).toBe("Maya Chen");
+  },
+  async list_groups({ client }) {
+    const { items } = await callTool(client, "list_groups", {});
+    expect(items.map((g) => g.name)).toEqual(expect.arrayContaining(["Billing", "Technical Support"]));
+  },
+  async get_group({ client }) {
+    const group = await callTool(client, "get_group", { group_id: GROUP.billing });
+    expect(group.name).toBe("Billing");
+    for (const agent of group.agents ?? []) expect(agent.name).toBeTypeOf("string");
+  },
+  async search_solutions({ client }) {
+    const result = await callTool(client, "search_solutions", { term: "invoice", limit: 3 });
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.length).toBeLessThanOrEqual(3);
+  },
+  async find_solutions_for_ticket({ client }) {
+    const result = await callTool(client, "find_solutions_for_ticket", { ticket_id: 1 });
+    expect(result.ticket_id).toBe(1);
+    expect(result.search_term.length).toBeGreaterThan(0);
+  },
+  async list_solution_categories({ client }) {
+    const { items } = await callTool(client, "list_solution_categories", {});
+    expect(items.length).toBeGreaterThan(0);
+  },
+  async list_solution_folders({ client }) {
+    const { items: categories } = await callTool(client, "list_solution_categories", {});
+    const { items } = await callTool(client, "list_solution_folders", { category_id: categories[0]!.id });
+    expect(items.length).toBeGreaterThan(0);
+  },
+  async list_solution_articles({ client }) {
+    const { items: categories } = await callTool(client, "list_solution_categories", {});
+    const { items: folders } = await callTool(client, "list_solution_folders", {
+      category_id: categories[0]!.id,
+    });
+    const { items } = await callTool(client, "list_solution_articles", { folder_id: folders[0]!.id });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]!.status).toMatch(/draft|published/);
+  },
+  async get_solution_article({ client }) {
+    const hit = (await callTool(client, "search_solutions", { term: "password", limit: 1 })).items[0]!;
+    const article = await callTool(client, "get_solution_article", { article_id: hit.id });
+    expect(article.title).toBe(hit.title);
+    expect(article.description_text).not.toMatch(/<[a-z]+>/);
+  },
+  async create_solution_article({ client }) {
+    const { items: categories } = await callTool(client, "list_solution_categories", {});
+    const { items: folders } = await callTool(client, "list_solution_folders", {
+      category_id: categories[0]!.id,
+    });
+    const article = await callTool(client, "create_solution_article", {
+      folder_id: folders[0]!.id,
+      title: "Rotating API keys",
+      description: "Open Settings.\nChoose API.",
+    });
+    expect(article).toMatchObject({ title: "Rotating API keys", status: "draft" });
+  },
+  async update_solution_article({ client }) {
+    const hit = (await callTool(client, "search_solutions", { term: "invoice", limit: 1 })).items[0]!;
+    const updated = await callTool(client, "update_solution_article", {
+      article_id: hit.id,
+      tags: ["billing"],
+    });
+    expect(updated.tags).toEqual(["billing"]);
+  },
+  async list_canned_response_folders({ client }) {
+    const { items } = await callTool(client, "list_canned_response_folders", {});
+    expect(items.length).toBeGreaterThan(0);
+  },
+  async list_canned_responses({ client }) {
+    const { items: folders } = await callTool(client, "list_canned_response_folders", {});
+    const { items } = await callTool(client, "list_canned_responses", { folder_id: folders[0]!.id });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]!.content_text).toBeTypeOf("string");
+  },
+  async get_canned_response({ client }) {
+    const { items: folders } = await callTool(client, "list_canned_response_folders", {});
+    const { items } = await callTool(client, "list_canned_responses", { folder_id: folders[0]!.id });
+    const rendered = await callTool(client, "get_canned_response", {
+      canned_response_id: items[0]!.id,
+      ticket_id: 1,
+    });
+    expect(rendered.rendered_for_ticket).toBeTypeOf("string");
+    expect(rendered.rendered_for_ticket).not.toContain("{{");
+  },
+  async list_sla_policies({ client }) {
+    const { items } = await callTool(client, "list_sla_policies", {});
+    const urgent = items[0]!.targets!.find((t) => t.priority === 4);
+    expect(urgent?.priority_name).toBe("Urgent");
+    expect(urgent?.respond_within_hours).toBeGreaterThan(0);
+  },
+  async list_business_hours({ client }) {
+    const { items } = await callTool(client, "list_business_hours", {});
+    expect(Object.keys(items[0]!.hours ?? {})).toContain("monday");
+  },
+  async triage_ticket({ client, triageClient }) {
+    await expect(callTool(client, "triage_ticket", { ticket_id: 1 })).rejects.toMatchObject({
+      status: 501,
+      code: "triage_unavailable",
+    });
+    const result = await callTool(triageClient, "triage_ticket", { ticket_id: 7, mode: "suggest" });
+    expect(result).toMatchObject({
+      ticket_id: 7,
+      mode: "suggest",
+      result: { ran: { ticketId: 7, mode: "suggest" } },
+    });
+  },
+  async get_triage_result({ client, triageClient }) {
+    await expect(callTool(client, "get_triage_result", { ticket_id: 1 })).rejects.toMatchObject({
+      code: "triage_unavailable",
+    });
+    await callTool(triageClient, "triage_ticket", { ticket_id: 8 });
+    const latest = await callTool(triageClient, "get_triage_result", { ticket_id: 8 });
+    expect(latest.result).toEqual({ ran: { ticketId: 8, mode: "dry-run" } });
+    await expect(callTool(triageClient, "get_triage_result", { ticket_id: 9 })).rejects.toMatchObject({
+      status: 404,
+    });
+  },
+};
