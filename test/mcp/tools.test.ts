@@ -34,6 +34,9 @@ beforeAll(async () => {
   const everything = { caller: "tools-test", scopes: ["admin"] as const };
   client = await connectInProcessClient(backend.deps, everything);
   triageClient = await connectInProcessClient({ ...backend.deps, triage: recordingTriage() }, everything);
+  // Listing makes the SDK client check every structured result against the advertised output schema.
+  await client.listTools();
+  await triageClient.listTools();
 });
 
 afterAll(async () => {

@@ -122,8 +122,8 @@ export async function startWeb(backend: Backend, options: WebOptions = {}): Prom
     config,
     logger: silentLogger(),
     mounts: [
-      { path: "/mcp", app: mcp as unknown as Hono },
-      { path: "/admin", app: admin as unknown as Hono },
+      { path: "/mcp", app: mcp },
+      { path: "/admin", app: admin },
     ],
   });
   return serveApp(app);

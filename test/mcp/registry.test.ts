@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { isToolVisible, requiredScope } from "../../src/mcp/policy.ts";
+import { allTools, toolsByName } from "../../src/mcp/registry.ts";
+import { toolCases } from "./support/tool-cases.ts";
+
+const toolsDir = fileURLToPath(new URL("../../src/mcp/tools/", import.meta.url));
+const DESCRIPTION_MAX = 1000;
+
+describe("the tool registry", () => {
+  it("has one file per tool, named after the tool", () => {
+    const files = readdirSync(toolsDir).filter((f) => f.endsWith(".ts"));
+    const expected = allTools.map((t) => `${t.name.replace(/_/g, "-")}.ts`);
+    expect(files.sort()).toEqual(expected.sort());
+    for (const [key, tool] of Object.entries(toolsByName)) expect(tool.name).toBe(key);
+  });
+
+  it("uses snake_case names without a prefix", () => {
+    for (const tool of allTools) {
+      expect(tool.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
+      expect(tool.name).not.toMatch(/^(freshdesk|fd|mcp)_/);
+    }
+  });
+
+  it("states all four annotations on every tool, consistently", () => {
+    for (const { name, annotations: a } of allTools) {
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
+        expect(typeof a[hint], `${name}.${hint}`).toBe("boolean");
+      }
+      if (a.readOnlyHint) {
+        expect(a.destructiveHint, name).toBe(false);
+        expect(a.idempotentHint, name).toBe(true);
+      }
+      const reads = /^(get|list|search|count|find)_/.test(name);
+      expect(a.readOnlyHint, `${name} reads or writes by its name`).toBe(reads);
+      expect(a.destructiveHint, `${name} is destructive exactly when it deletes`).toBe(
+        name.startsWith("delete_"),
+      );
+    }
+  });
+
+  it("writes descriptions as prompts of bounded length with an example", () => {
+    for (const { name, description, title } of allTools) {
+      expect(description.length, name).toBeGreaterThan(80);
+      expect(description.length, name).toBeLessThanOrEqual(DESCRIPTION_MAX);
+      expect(description, name).toMatch(/Example: \{/);
+      expect(title.length, name).toBeGreaterThan(3);
+    }
+  });
+
+  it("advertises object input and output schemas whose ids use Freshdesk's field names", () => {
+    for (const { name, listing } of allTools) {
+      expect(listing.inputSchema.type, name).toBe("object");
+      expect(listing.outputSchema.type, name).toBe("object");
+      const properties = Object.keys((listing.inputSchema.properties as Record<string, unknown>) ?? {});
+      for (const property of properties) expect(property, name).toMatch(/^[a-z]+(_[a-z]+)*$/);
+    }
+  });
+
+  it("gives a read token at least 35 tools, and each scope exactly the tools its level allows", () => {
+    const readable = allTools.filter((t) => isToolVisible({ caller: "r", scopes: ["read"] }, t));
+    expect(readable.length).toBeGreaterThanOrEqual(35);
+    expect(readable.every((t) => t.annotations.readOnlyHint)).toBe(true);
+    const writable = allTools.filter((t) => isToolVisible({ caller: "w", scopes: ["write"] }, t));
+    expect(writable.filter((t) => requiredScope(t) === "admin")).toEqual([]);
+    const readOnlyServer = allTools.filter((t) =>
+      isToolVisible({ caller: "a", scopes: ["admin"], readOnly: true }, t),
+    );
+    expect(readOnlyServer).toEqual(readable);
+  });
+
+  it("has a test case for every tool", () => {
+    expect(Object.keys(toolCases).sort()).toEqual(allTools.map((t) => t.name).sort());
+  });
+
+  it("matches the reviewed tools/list snapshot", () => {
+    expect(allTools.map((tool) => tool.listing)).toMatchSnapshot();
+  });
+});
