@@ -21,6 +21,8 @@ export type McpRoutesDeps = {
   responseMode?: "json" | "sse";
   readOnly?: boolean;
   toolsets?: readonly Toolset[];
+  /** Clock for the rate-limit window (tests pin it). */
+  now?: () => number;
 };
 
 /**
@@ -37,6 +39,7 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables 
     redis: deps.redis,
     keyPrefix: `${deps.keyPrefix}:mcp-rate`,
     perMinute: deps.config.mcp.ratePerMinute,
+    ...(deps.now ? { now: deps.now } : {}),
   });
   const app = new Hono<{ Variables: AuthVariables }>();
 

@@ -165,14 +165,19 @@ describe("/mcp response modes", () => {
 
 describe("/mcp rate limit", () => {
   it("answers 429 with Retry-After once a token has used its requests for the minute", async () => {
-    const limited = await startWeb(backend, { ratePerMinute: 3, keyPrefix: `${backend.prefix}-rate` });
+    // A pinned clock keeps all requests in one window (30 s into a minute).
+    const limited = await startWeb(backend, {
+      ratePerMinute: 3,
+      keyPrefix: `${backend.prefix}-rate`,
+      now: () => 1_700_000_010_000,
+    });
     try {
       const auth = { authorization: `Bearer ${TOKENS.write}` };
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await postMcp(limited.url, LIST_TOOLS, auth)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const over = await postMcp(limited.url, LIST_TOOLS, auth);
-      expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(over.headers.get("retry-after")).toBe("30");
       // The budget is per token: another token is unaffected.
       expect(
         (await postMcp(limited.url, LIST_TOOLS, { authorization: `Bearer ${TOKENS.admin}` })).status,

@@ -1,5 +1,5 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TriageMode } from "../../src/config.ts";
 import type { TriageOutcome, TriageService } from "../../src/mcp/deps.ts";
 import type { ToolName } from "../../src/mcp/in-process-client.ts";
@@ -43,6 +43,28 @@ afterAll(async () => {
   await client.close();
   await triageClient.close();
   await backend.close();
+});
+
+describe("result size", () => {
+  it("caps a large result, says what was left out, and still matches the output schema", async () => {
+    const small = await connectInProcessClient(
+      { ...backend.deps, limits: { maxResultChars: 4000, maxTextChars: 1500 } },
+      { caller: "size-test", scopes: ["read"] },
+    );
+    await small.listTools();
+    const result = await small.callTool({
+      name: "list_tickets",
+      arguments: { per_page: 100, include_description: true, updated_since: "2000-01-01T00:00:00Z" },
+    });
+    await small.close();
+    const structured = result.structuredContent as { items: unknown[]; notice?: string };
+    expect(JSON.stringify(structured).length).toBeLessThanOrEqual(4000);
+    expect(structured.items.length).toBeGreaterThan(0);
+    expect(structured.notice).toMatch(/entries of "items" were left out; ask for fewer at a time/);
+    const text = (result.content as { text: string }[])[0]!.text;
+    expect(text.length).toBeLessThanOrEqual(1500 + 100 + structured.notice!.length);
+    expect(text).toContain(structured.notice!);
+  });
 });
 
 describe("every tool against the sandbox", () => {

@@ -98,6 +98,7 @@ export type WebOptions = {
   readOnly?: boolean;
   /** Redis key prefix for the rate limit; a fresh one gives the tokens a fresh budget. */
   keyPrefix?: string;
+  now?: () => number;
 };
 
 /** The real web app (createApp with its one onError) with /mcp and /admin mounted, over HTTP. */
@@ -116,6 +117,7 @@ export async function startWeb(backend: Backend, options: WebOptions = {}): Prom
     server: backend.deps,
     responseMode: options.responseMode ?? "json",
     ...(options.readOnly ? { readOnly: true } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const admin = adminRoutes({ tokens: config.mcp.tokens, audit: backend.audit });
   const app = createApp({
