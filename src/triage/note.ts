@@ -8,7 +8,7 @@ import type { SuggestedArticle } from "./solutions.ts";
 /**
  * The one private note triage writes: readable at a glance, then the details. Everything that
  * came from the ticket or the model is HTML-escaped; only this module writes free text into
- * Freshdesk. A hidden marker carries the job id and content hash so a retry can see the note is
+ * Freshdesk. A reference line (the marker) carries the job id and content hash so a retry can see the note is
  * already there and the guard can see this content was triaged.
  */
 
@@ -24,20 +24,27 @@ export type TriageNoteInput = {
   routing: RoutingDecision;
   plan: Pick<ApplyPlan, "applied" | "suggested" | "skipped">;
   articles: readonly SuggestedArticle[];
+  /** Names for group and agent ids, so changes read "group none → Billing". */
+  names?: { groups: ReadonlyMap<number, string>; agents: ReadonlyMap<number, string> } | undefined;
 };
 
 export type TriageMarker = { jobId: string; hash: string };
 
-const MARKER_PATTERN = /<!--\s*triage:job=([A-Za-z0-9:._-]{1,200})\s+hash=([a-f0-9]{64})\s*-->/;
+/**
+ * The marker is visible text (a small reference line), not an HTML comment: Freshdesk's
+ * sanitiser and its `body_text` rendering may drop comments, and the pipeline looks for the
+ * marker in `body_text` when it checks whether a retried job already posted its note.
+ */
+const MARKER_PATTERN = /triage-ref job=([A-Za-z0-9:._-]{1,200}) hash=([a-f0-9]{64})(?![a-f0-9])/;
 
 export function triageMarker(jobId: string, contentHash: string): string {
   if (!/^[a-f0-9]{64}$/.test(contentHash)) throw new Error("contentHash must be a sha256 hex digest");
-  return `<!-- triage:job=${markerJobId(jobId)} hash=${contentHash} -->`;
+  return `<p><small>triage-ref job=${markerJobId(jobId)} hash=${contentHash}</small></p>`;
 }
 
 /**
- * The job id as it appears in a marker: only characters that can neither end the comment nor
- * break the parser survive. Compare parsed markers against this, not the raw id.
+ * The job id as it appears in a marker: only characters that cannot break the HTML or the
+ * parser survive. Compare parsed markers against this, not the raw id.
  */
 export function markerJobId(jobId: string): string {
   const safe = jobId
@@ -85,9 +92,10 @@ export function renderTriageNote(input: TriageNoteInput): string {
 
 function changesSection(input: TriageNoteInput): string {
   const parts: string[] = [];
-  const applied = input.plan.applied.map(describeChange);
+  const describe = (change: FieldChange) => describeChange(change, input.names);
+  const applied = input.plan.applied.map(describe);
   const suggested = input.plan.suggested.map(
-    (c) => `${describeChange(c)}${c.heldBack === "below_threshold" ? " — below the confidence bar" : ""}`,
+    (c) => `${describe(c)}${c.heldBack === "below_threshold" ? " — below the confidence bar" : ""}`,
   );
   parts.push(`<p><b>Applied:</b> ${applied.length > 0 ? esc(applied.join("; ")) : "nothing"}</p>`);
   if (suggested.length > 0) parts.push(`<p><b>Suggested only:</b> ${esc(suggested.join("; "))}</p>`);
@@ -99,11 +107,14 @@ function changesSection(input: TriageNoteInput): string {
   return parts.join("\n");
 }
 
-function describeChange(change: FieldChange): string {
-  const show = (v: string | number | null) =>
-    change.field === "priority" && typeof v === "number"
-      ? (PRIORITY_LABELS[v as 1 | 2 | 3 | 4] ?? String(v))
-      : String(v ?? "none");
+function describeChange(change: FieldChange, names: TriageNoteInput["names"]): string {
+  const show = (v: string | number | null) => {
+    if (typeof v !== "number") return String(v ?? "none");
+    if (change.field === "priority") return PRIORITY_LABELS[v as 1 | 2 | 3 | 4] ?? String(v);
+    if (change.field === "group") return names?.groups.get(v) ?? String(v);
+    if (change.field === "agent") return names?.agents.get(v) ?? String(v);
+    return String(v);
+  };
   if (change.field === "tags") return `tag ${String(change.to)}`;
   return `${change.field} ${show(change.from)} → ${show(change.to)} (${percent(change.confidence)})`;
 }

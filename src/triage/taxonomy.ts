@@ -26,7 +26,10 @@ export type VipRule = {
   companyIds: number[];
   /** Compared case-insensitively with the ticket's company name. */
   companyNames: string[];
-  /** A ticket custom field (e.g. `cf_tier`) whose value marks a VIP (e.g. "enterprise"). */
+  /**
+   * A custom field of the ticket (e.g. `cf_tier`) or of its company (e.g. `account_tier`) whose
+   * value marks a VIP (e.g. "VIP"); compared case-insensitively.
+   */
   customField?: { name: string; values: string[] } | undefined;
 };
 
@@ -186,7 +189,8 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     "asap",
     "emergency",
   ],
-  vip: { companyIds: [], companyNames: [], customField: undefined },
+  // Freshdesk's account-management field `account_tier` (on the company) marks VIP customers.
+  vip: { companyIds: [], companyNames: [], customField: { name: "account_tier", values: ["VIP"] } },
   thresholds: { priority: 0.6, group: 0.6, type: 0.7, tags: 0.5 },
   agentPolicy: "none",
 };

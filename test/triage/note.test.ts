@@ -73,9 +73,8 @@ describe("renderTriageNote", () => {
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<b>Support</b>");
     expect(html).toContain("&lt;script&gt;");
-    // Only our own marker may open or close an HTML comment.
-    expect(html.match(/<!--/g)).toHaveLength(1);
-    expect(html.match(/-->/g)).toHaveLength(1);
+    expect(html).not.toContain("<!--");
+    expect(html).not.toContain("-->");
   });
 
   it("shows category, confidence, priority, sentiment, language, routing, changes, articles, reply and engine", () => {
@@ -105,9 +104,9 @@ describe("renderTriageNote", () => {
 });
 
 describe("triage markers", () => {
-  it("makes unusual job ids safe inside a comment", () => {
+  it("makes unusual job ids safe inside the reference line", () => {
     const marker = triageMarker("bull:triage:7 --> <b>", HASH);
-    expect(marker.match(/-->/g)).toHaveLength(1);
+    expect(marker).not.toMatch(/-->|<b>/);
     expect(parseTriageMarker(marker)).toEqual({ jobId: "bull:triage:7_-___b_", hash: HASH });
     expect(markerJobId("bull:triage:7 --> <b>")).toBe("bull:triage:7_-___b_");
   });
@@ -116,11 +115,16 @@ describe("triage markers", () => {
     expect(() => triageMarker("j", "nope")).toThrow(/sha256/);
   });
 
+  it("reads the marker back from the plain-text rendering of a note", () => {
+    const text = `Triage: …\n${triageMarker("job-42", HASH)}`.replace(/<[^>]+>/g, " ");
+    expect(parseTriageMarker(text)).toEqual({ jobId: "job-42", hash: HASH });
+  });
+
   it("finds markers among a ticket's notes and ignores look-alikes", () => {
     const notes = [
       "<p>Agent note</p>",
       `<p>x</p>${triageMarker("j1", HASH)}`,
-      "<!-- triage:job=j2 hash=short -->",
+      "triage-ref job=j2 hash=short",
       `<div>${triageMarker("j3", "b".repeat(64))}</div>`,
     ];
     expect(findTriageMarkers(notes)).toEqual([
