@@ -10,7 +10,8 @@ export type AppDeps = {
   logger: Logger;
   readiness?: readonly ReadinessCheck[];
   /** Sub-apps mounted by the composition root (sandbox, webhooks, MCP, …), in order. */
-  mounts?: ReadonlyArray<{ path: string; app: Hono }>;
+  // biome-ignore lint/suspicious/noExplicitAny: sub-apps declare their own context variables.
+  mounts?: ReadonlyArray<{ path: string; app: Hono<any> }>;
 };
 
 /**

@@ -44,6 +44,8 @@ export type Config = Readonly<{
   webhook: Readonly<{ secret: string; secretGenerated: boolean }>;
   mcp: Readonly<{
     tokens: readonly McpToken[];
+    /** True when MCP_TOKENS was unset outside production and one admin token was generated. */
+    tokensGenerated: boolean;
     allowedOrigins: readonly string[];
     ratePerMinute: number;
   }>;
@@ -166,6 +168,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const tokens = parseMcpTokens(e.MCP_TOKENS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
+  // Zero-config: one local admin token so the operator API and /mcp work out of the box.
+  const tokensGenerated = tokens.length === 0 && e.NODE_ENV !== "production";
+  if (tokensGenerated) {
+    tokens.push({
+      name: "local",
+      token: randomBytes(18).toString("base64url"),
+      scopes: ["read", "write", "admin"],
+    });
+  }
 
   const config: Config = {
     env: e.NODE_ENV,
@@ -193,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mcp: {
       tokens,
+      tokensGenerated,
       allowedOrigins: e.MCP_ALLOWED_ORIGINS.split(/[\s,]+/).filter(Boolean),
       ratePerMinute: e.MCP_RATE_LIMIT,
     },

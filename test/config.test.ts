@@ -11,6 +11,10 @@ describe("loadConfig", () => {
     expect(config.webhook.secret.length).toBeGreaterThanOrEqual(24);
     expect(config.host).toBe("127.0.0.1");
     expect(config.port).toBe(3000);
+    expect(config.mcp.tokensGenerated).toBe(true);
+    expect(config.mcp.tokens).toEqual([
+      { name: "local", token: expect.any(String), scopes: ["read", "write", "admin"] },
+    ]);
     expect(Object.isFrozen(config.freshdesk)).toBe(true);
   });
 

@@ -33,11 +33,16 @@ export type TriageRun = {
 };
 
 export type FieldChange = { field: string; from: unknown; to: unknown };
+export type TriageReport = {
+  ticketId: number;
+  latest: TriageRun | null;
+  changes: FieldChange[];
+  history: TriageRun[];
+};
 
 const HISTORY_LENGTH = 20;
 const RECENT_LENGTH = 500;
 const COMPARED: ReadonlyArray<keyof TriageRun> = [
-  "outcome",
   "category",
   "priority",
   "group",
@@ -78,6 +83,17 @@ export function createTriageResultStore(redis: Redis, prefix: string) {
         if (run.outcome === "triaged" && run.mode !== "dry-run") return run.contentHash;
       }
       return undefined;
+    },
+    /**
+     * The latest run that decided something, what changed since the one before, and the full
+     * history. Skipped runs (echoes of our own update, redelivered webhooks) stay in the history
+     * but are not results. Undefined when the ticket was never seen.
+     */
+    async report(ticketId: number): Promise<TriageReport | undefined> {
+      const history = await this.history(ticketId);
+      if (history.length === 0) return undefined;
+      const [latest, previous] = history.filter((run) => run.outcome === "triaged");
+      return { ticketId, latest: latest ?? null, changes: diffRuns(previous, latest), history };
     },
     async recent(limit = 100): Promise<TriageRun[]> {
       return (await redis.lrange(recentKey, 0, limit - 1)).map(parse);

@@ -30,7 +30,7 @@ describe("POST /webhooks/freshdesk", () => {
   const queue = createTriageQueue(createRedisConnection(testRedisUrl(), "worker"), prefix);
   const app = buildApp(queue, intakeRedis, prefix);
 
-  const post = (body: BodyInit, headers: Record<string, string>) =>
+  const post = (body: string, headers: Record<string, string>) =>
     app.request("/webhooks/freshdesk", { method: "POST", body, headers });
   const json = (payload: unknown, auth: Record<string, string> = { "X-Webhook-Token": SECRET }) =>
     post(JSON.stringify(payload), { "Content-Type": "application/json", ...auth });
@@ -54,7 +54,7 @@ describe("POST /webhooks/freshdesk", () => {
       },
     });
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = (await res.json()) as { jobId: string };
     expect(body).toMatchObject({ ticketId: 42, deduplicated: false });
     const job = await queue.getJob(body.jobId);
     expect(job?.data).toMatchObject({ ticketId: 42, event: "created" });
@@ -73,12 +73,12 @@ describe("POST /webhooks/freshdesk", () => {
       { "Content-Type": "application/x-www-form-urlencoded", Authorization: basic(SECRET, "X") },
     );
     expect(form.status).toBe(202);
-    const job = await queue.getJob((await form.json()).jobId);
+    const job = await queue.getJob(((await form.json()) as { jobId: string }).jobId);
     expect(job?.data).toMatchObject({ ticketId: 8, event: "updated" });
   });
 
   it("collapses repeated webhooks for the same ticket", async () => {
-    const first = await (await json({ ticket_id: "9" })).json();
+    const first = (await (await json({ ticket_id: "9" })).json()) as { jobId: string };
     const again = await (await json({ ticket_id: "9" })).json();
     expect(again).toEqual({ jobId: first.jobId, ticketId: 9, deduplicated: true });
     expect(await jobCount()).toBe(1);
@@ -124,7 +124,7 @@ describe("POST /webhooks/freshdesk", () => {
   ])("rejects %s with a named problem and enqueues nothing", async (_name, body, type, status, message) => {
     const res = await post(body, { "Content-Type": type, "X-Webhook-Token": SECRET });
     expect(res.status).toBe(status);
-    expect((await res.json()).error.message).toMatch(message);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
     expect(await jobCount()).toBe(0);
   });
 

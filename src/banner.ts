@@ -1,0 +1,39 @@
+import type { Config } from "./config.ts";
+import type { RunningService } from "./service.ts";
+
+/** The human-readable start-up summary `npm start` prints: where everything is and how to use it. */
+export function banner(service: RunningService, config: Config): string {
+  const url = service.url ?? "(no web server)";
+  const lines = ["", `Freshdesk triage is running at ${url}`];
+  if (service.sandbox) {
+    lines.push(
+      `  Freshdesk sandbox: ${url}/sandbox/api/v2  (Basic auth: API key "${config.sandbox.apiKey}", any password)`,
+      `    try: curl -u ${config.sandbox.apiKey}:X ${url}/sandbox/api/v2/tickets`,
+      `  The sandbox's automation rule sends its webhooks to ${url}/webhooks/freshdesk${config.sandbox.automations ? "" : " (off: SANDBOX_AUTOMATIONS=off)"}`,
+    );
+  } else {
+    lines.push(`  Freshdesk: ${service.freshdeskBaseUrl}`);
+  }
+  lines.push(
+    `  Redis: ${service.redisUrl}${config.redis.url ? "" : ` (embedded, data in ${config.redis.dataDir})`}`,
+  );
+  lines.push(
+    `  Classifier: ${config.openai.apiKey ? `OpenAI-compatible model ${config.openai.model}` : "built-in local classifier"}`,
+  );
+  lines.push(`  Triage mode: ${config.triage.mode}`);
+  if (config.webhook.secretGenerated) {
+    lines.push(
+      `  Webhook secret (generated for this run; set WEBHOOK_SECRET to keep one): ${config.webhook.secret}`,
+    );
+  }
+  if (config.mcp.tokensGenerated) {
+    const token = config.mcp.tokens[0]?.token ?? "";
+    lines.push(
+      `  Admin token (generated for this run; set MCP_TOKENS to keep one): ${token}`,
+      `    MCP endpoint: ${url}/mcp  (header: Authorization: Bearer ${token})`,
+      `    triage result: curl -H "Authorization: Bearer ${token}" ${url}/tickets/1/triage`,
+    );
+  }
+  lines.push("", "Press Ctrl+C to stop.", "");
+  return lines.join("\n");
+}

@@ -1,0 +1,213 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { QueueEvents } from "bullmq";
+import type { Hono } from "hono";
+import type { Redis } from "ioredis";
+import { createTriageWorkerRuntime, type TriageWorkerRuntime } from "../workers/runtime.ts";
+import { createApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { type EmbeddedRedis, startEmbeddedRedis } from "./embedded/redis-server.ts";
+import {
+  createAccountDirectory,
+  createFreshdeskClient,
+  createRateGovernor,
+  freshdeskAccountName,
+} from "./freshdesk/index.ts";
+import type { Logger } from "./logger.ts";
+import { createAuditLog } from "./mcp/audit.ts";
+import type { McpServerDeps } from "./mcp/deps.ts";
+import { createIntake } from "./queue/intake.ts";
+import { createRedisConnection } from "./queue/redis-connection.ts";
+import { createTriageQueue, enqueueTriage } from "./queue/triage-queue.ts";
+import { createTriageResultStore, type TriageResultStore } from "./queue/triage-results.ts";
+import { createTriageService } from "./queue/triage-service.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { mcpRoutes } from "./routes/mcp.ts";
+import { ticketRoutes } from "./routes/tickets.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
+import { createSandbox, type Sandbox } from "./sandbox/app.ts";
+
+/**
+ * The composition root: builds every part from the config and wires them together. `web`
+ * serves HTTP (webhooks, operator API, /mcp, the sandbox when no Freshdesk is configured);
+ * `worker` runs the triage workers. `npm start` runs both in one process.
+ */
+export type ServiceRoles = { web: boolean; worker: boolean };
+
+export type RunningService = {
+  /** Base URL of the HTTP server (web role only). */
+  url: string | undefined;
+  freshdeskBaseUrl: string;
+  sandbox: Sandbox | undefined;
+  redisUrl: string;
+  results: TriageResultStore;
+  stop(): Promise<void>;
+};
+
+export async function startService(
+  config: Config,
+  logger: Logger,
+  roles: ServiceRoles,
+): Promise<RunningService> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) {
+      await step().catch((error: unknown) => logger.warn({ err: error }, "error during shutdown"));
+    }
+  };
+  try {
+    return await build(config, logger, roles, stops, stop);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function build(
+  config: Config,
+  logger: Logger,
+  roles: ServiceRoles,
+  stops: Array<() => Promise<unknown>>,
+  stop: () => Promise<void>,
+): Promise<RunningService> {
+  let embedded: EmbeddedRedis | undefined;
+  if (!config.redis.url) {
+    embedded = await startEmbeddedRedis({ dataDir: config.redis.dataDir });
+    stops.push(() => embedded!.stop());
+    logger.info({ dataDir: config.redis.dataDir, url: embedded.url }, "embedded redis-server started");
+  }
+  const redisUrl = config.redis.url ?? embedded!.url;
+  const prefix = config.redis.queuePrefix;
+  const shared = track(stops, createRedisConnection(redisUrl, "worker", "shared"));
+  const results = createTriageResultStore(shared, prefix);
+  const queue = createTriageQueue(track(stops, createRedisConnection(redisUrl, "intake", "queue")), prefix);
+  stops.push(() => queue.close());
+
+  // The HTTP server starts first so the sandbox's URL (and so Freshdesk's base URL) is known.
+  let handler: Hono | undefined;
+  let url: string | undefined;
+  let sandbox: Sandbox | undefined;
+  if (roles.web) {
+    const server = serve({
+      fetch: (request, env) => (handler ? handler.fetch(request, env) : new Response(null, { status: 503 })),
+      port: config.port,
+      hostname: config.host,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  }
+
+  let freshdeskBaseUrl: string;
+  let portalUrl: string;
+  if (config.freshdesk.target.kind === "sandbox") {
+    if (!url) {
+      throw new Error(
+        "No Freshdesk is configured. Set FRESHDESK_DOMAIN and FRESHDESK_API_KEY, or point FRESHDESK_DOMAIN at a running sandbox (e.g. http://127.0.0.1:3000/sandbox).",
+      );
+    }
+    sandbox = createSandbox({
+      apiKey: config.sandbox.apiKey,
+      plan: config.sandbox.plan,
+      timeScale: config.sandbox.timeScale,
+      logger: logger.child({ component: "sandbox" }),
+    });
+    stops.push(() => sandbox!.close());
+    freshdeskBaseUrl = `${url.replace("0.0.0.0", "127.0.0.1")}/sandbox`;
+    portalUrl = `${config.publicUrl ?? url}/sandbox`;
+  } else {
+    freshdeskBaseUrl = config.freshdesk.target.baseUrl;
+    portalUrl = config.freshdesk.target.baseUrl;
+  }
+
+  const governor = createRateGovernor({
+    redis: shared,
+    account: freshdeskAccountName(freshdeskBaseUrl),
+    share: config.freshdesk.rateShare,
+    limitPerWindow: config.freshdesk.rateLimitPerMinute,
+    windowMs: config.freshdesk.rateWindowMs,
+    keyPrefix: prefix,
+    logger,
+  });
+  const freshdesk = createFreshdeskClient({
+    baseUrl: freshdeskBaseUrl,
+    apiKey: config.freshdesk.target.apiKey,
+    timeoutMs: config.freshdesk.timeoutMs,
+    governor,
+    logger: logger.child({ component: "freshdesk" }),
+  });
+  const mcpDeps: McpServerDeps = {
+    freshdesk,
+    directory: createAccountDirectory(freshdesk),
+    audit: createAuditLog({ redis: shared, key: `${prefix}:audit` }),
+    logger: logger.child({ component: "mcp" }),
+    portalUrl,
+  };
+
+  let worker: TriageWorkerRuntime | undefined;
+  if (roles.worker) {
+    worker = await createTriageWorkerRuntime({
+      config,
+      logger: logger.child({ component: "worker" }),
+      redisUrl,
+      mcp: mcpDeps,
+      results,
+      redis: shared,
+      portalUrl,
+    });
+    stops.push(() => worker!.close());
+  }
+
+  if (roles.web) {
+    const events = new QueueEvents(queue.name, {
+      connection: createRedisConnection(redisUrl, "worker"),
+      prefix,
+    });
+    stops.push(() => events.close());
+    mcpDeps.triage = createTriageService({ queue, events, results });
+    const intake = createIntake({
+      queue,
+      redis: track(stops, createRedisConnection(redisUrl, "intake", "intake")),
+      keyPrefix: prefix,
+    });
+    handler = createApp({
+      config,
+      logger,
+      readiness: [{ name: "redis", check: async () => void (await shared.ping()) }],
+      mounts: [
+        ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
+        { path: "/webhooks", app: webhookRoutes({ secret: config.webhook.secret, intake }) },
+        {
+          path: "/tickets",
+          app: ticketRoutes({
+            tokens: config.mcp.tokens,
+            results,
+            enqueue: (job) => enqueueTriage(queue, job),
+          }),
+        },
+        { path: "/mcp", app: mcpRoutes({ config, redis: shared, keyPrefix: prefix, server: mcpDeps }) },
+        { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
+      ],
+    });
+    if (sandbox && config.sandbox.automations) {
+      sandbox.automations.setTarget({
+        targetUrl: `${freshdeskBaseUrl.replace(/\/sandbox$/, "")}/webhooks/freshdesk`,
+        auth: { type: "header", name: "X-Webhook-Token", value: config.webhook.secret },
+      });
+    }
+  }
+
+  return { url, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
+}
+
+function track(stops: Array<() => Promise<unknown>>, connection: Redis): Redis {
+  connection.on("error", () => {
+    // ioredis reconnects by itself; callers see failures on their own commands.
+  });
+  stops.push(async () => connection.disconnect());
+  return connection;
+}

@@ -1,0 +1,71 @@
+import type { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Config } from "../src/config.ts";
+import type { Logger } from "../src/logger.ts";
+import type { McpServerDeps } from "../src/mcp/deps.ts";
+import { connectInProcessClient } from "../src/mcp/in-process-client.ts";
+import { pipelinePolicy } from "../src/mcp/pipeline-policy.ts";
+import { createRedisConnection } from "../src/queue/redis-connection.ts";
+import type { TriageResultStore } from "../src/queue/triage-results.ts";
+import { createConfiguredClassifier, loadTriageConfig } from "../src/triage/index.ts";
+import { createAccountSnapshotCache } from "./account-snapshot.ts";
+import { createCompanyLookup } from "./company-lookup.ts";
+import { createPipelineTools } from "./pipeline-tools.ts";
+import { createTriageProcessor } from "./triage.processor.ts";
+import { createTriageWorker, type JobOutcome } from "./triage-worker.ts";
+
+export type TriageWorkerRuntime = { worker: Worker; close(): Promise<void> };
+
+/**
+ * Everything a worker process runs: the in-process MCP client under the pipeline policy, the
+ * account cache, the classifier, and the BullMQ worker executing the triage processor.
+ */
+export async function createTriageWorkerRuntime(options: {
+  config: Config;
+  logger: Logger;
+  redisUrl: string;
+  mcp: McpServerDeps;
+  results: TriageResultStore;
+  redis: Redis;
+  portalUrl: string;
+}): Promise<TriageWorkerRuntime> {
+  const { config, logger } = options;
+  const taxonomy = loadTriageConfig(config.triage.configPath);
+  const client = await connectInProcessClient(options.mcp, pipelinePolicy());
+  const processor = createTriageProcessor({
+    tools: createPipelineTools(client),
+    account: createAccountSnapshotCache(client),
+    companies: createCompanyLookup(client),
+    classifier: createConfiguredClassifier({ openai: config.openai, taxonomy, logger }),
+    taxonomy,
+    results: options.results,
+    redis: options.redis,
+    keyPrefix: config.redis.queuePrefix,
+    mode: config.triage.mode,
+    portalUrl: options.portalUrl,
+  });
+  const connection = createRedisConnection(options.redisUrl, "worker", "triage-worker");
+  connection.on("error", () => {});
+  const worker = createTriageWorker({
+    connection,
+    prefix: config.redis.queuePrefix,
+    concurrency: config.triage.concurrency,
+    process: processor,
+    logger,
+  });
+  worker.on("completed", (job, outcome: JobOutcome) =>
+    logger.info({ jobId: job.id, ticketId: job.data.ticketId, ...outcome }, "triage job done"),
+  );
+  worker.on("failed", (job, error) =>
+    logger.warn({ jobId: job?.id, ticketId: job?.data.ticketId, reason: error.message }, "triage job failed"),
+  );
+  await worker.waitUntilReady();
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      await client.close();
+      connection.disconnect();
+    },
+  };
+}
