@@ -158,7 +158,7 @@ async function decide(deps: ProcessorDeps, input: DecideInput): Promise<Decision
   // What our own earlier run applied is not a human decision; anything else set is.
   const ours = (field: string, value: unknown) =>
     previous?.applied?.includes(field) === true &&
-    JSON.stringify(value) === JSON.stringify(valueOf(previous, field));
+    JSON.stringify(value) === JSON.stringify(appliedValue(previous, field));
 
   const priority = decidePriority({
     current: ticket.priority,
@@ -242,7 +242,7 @@ async function decide(deps: ProcessorDeps, input: DecideInput): Promise<Decision
   };
 }
 
-function valueOf(run: TriageRun, field: string): unknown {
+function appliedValue(run: TriageRun, field: string): unknown {
   if (field === "priority") return run.priority?.value;
   if (field === "group") return run.group?.id;
   if (field === "agent") return run.responderId;

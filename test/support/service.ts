@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TRIAGE_QUEUE } from "../../src/queue/triage-queue.ts";
-import { type RunningService, startService } from "../../src/service.ts";
+import { type RunningService, type ServiceRoles, startService } from "../../src/service.ts";
 import { testRedisUrl } from "./redis.ts";
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret-0123456789";
@@ -14,7 +14,10 @@ export const ADMIN_TOKEN = "e2e-admin-token-0123";
  * The whole service (web + workers, the sandbox as Freshdesk) on a random loopback port and the
  * suite's real Redis under a unique queue prefix, plus the helpers the end-to-end tests share.
  */
-export async function startTestService(env: Record<string, string> = {}) {
+export async function startTestService(
+  env: Record<string, string> = {},
+  roles: ServiceRoles = { web: true, worker: true },
+) {
   const prefix = `e2e-${randomUUID().slice(0, 8)}`;
   const config: Config = loadConfig({
     NODE_ENV: "test",
@@ -26,7 +29,7 @@ export async function startTestService(env: Record<string, string> = {}) {
     WORKER_CONCURRENCY: "4",
     ...env,
   });
-  const service: RunningService = await startService(config, silentLogger(), { web: true, worker: true });
+  const service: RunningService = await startService(config, silentLogger(), roles);
   const url = service.url!;
   const redis = new Redis(testRedisUrl());
   const queue = new Queue(TRIAGE_QUEUE, { connection: redis, prefix });
