@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
+import { TOOLSETS, type Toolset } from "./mcp/define-tool.ts";
 
 /**
  * The only reader of `process.env`. Everything else receives the frozen `Config` it returns.
@@ -48,6 +49,10 @@ export type Config = Readonly<{
     tokensGenerated: boolean;
     allowedOrigins: readonly string[];
     ratePerMinute: number;
+    /** Global switch: only read-only tools, whatever the token's scopes. */
+    readOnly: boolean;
+    /** Only these toolsets are offered; undefined = all. */
+    toolsets: readonly Toolset[] | undefined;
   }>;
   triage: Readonly<{ mode: TriageMode; configPath: string | undefined; concurrency: number }>;
   sandbox: Readonly<{ apiKey: string; plan: string; automations: boolean; timeScale: number }>;
@@ -99,6 +104,12 @@ const envSchema = z.object({
   MCP_TOKENS: z.string().default(""),
   MCP_ALLOWED_ORIGINS: z.string().default(""),
   MCP_RATE_LIMIT: intIn(1, 100_000, 120),
+  MCP_READ_ONLY: z.enum(["true", "false"]).default("false"),
+  MCP_TOOLSETS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.enum(TOOLSETS))),
   TRIAGE_MODE: z.enum(["apply", "suggest", "dry-run"]).default("apply"),
   TRIAGE_CONFIG: optionalString,
   WORKER_CONCURRENCY: intIn(1, 256, 8),
@@ -207,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokensGenerated,
       allowedOrigins: e.MCP_ALLOWED_ORIGINS.split(/[\s,]+/).filter(Boolean),
       ratePerMinute: e.MCP_RATE_LIMIT,
+      readOnly: e.MCP_READ_ONLY === "true",
+      toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : undefined,
     },
     triage: { mode: e.TRIAGE_MODE, configPath: e.TRIAGE_CONFIG, concurrency: e.WORKER_CONCURRENCY },
     sandbox: {

@@ -189,7 +189,17 @@ async function build(
             enqueue: (job) => enqueueTriage(queue, job),
           }),
         },
-        { path: "/mcp", app: mcpRoutes({ config, redis: shared, keyPrefix: prefix, server: mcpDeps }) },
+        {
+          path: "/mcp",
+          app: mcpRoutes({
+            config,
+            redis: shared,
+            keyPrefix: prefix,
+            server: mcpDeps,
+            readOnly: config.mcp.readOnly,
+            ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
+          }),
+        },
         { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
       ],
     });

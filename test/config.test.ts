@@ -53,5 +53,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => loadConfig({ TRIAGE_MODE: "yolo" })).toThrow(/TRIAGE_MODE/);
     expect(() => loadConfig({ REDIS_URL: "http://x" })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ MCP_TOOLSETS: "tickets,shell" })).toThrow(/MCP_TOOLSETS/);
+    expect(loadConfig({ MCP_TOOLSETS: "tickets, solutions", MCP_READ_ONLY: "true" }).mcp).toMatchObject({
+      toolsets: ["tickets", "solutions"],
+      readOnly: true,
+    });
   });
 });
