@@ -221,6 +221,7 @@ async function decide(deps: ProcessorDeps, input: DecideInput): Promise<Decision
 
   return {
     mode: input.mode,
+    subject: ticket.subject,
     contentHash: input.contentHash,
     engine: classified.engine,
     fallbackReason: classified.fallbackReason,

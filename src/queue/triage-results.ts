@@ -11,6 +11,8 @@ export type TriageRun = {
   at: string;
   mode: TriageMode;
   outcome: "triaged" | "skipped";
+  /** The ticket's subject when it was triaged, so pages can show it without asking Freshdesk. */
+  subject?: string | undefined;
   skipReason?: string | undefined;
   contentHash?: string | undefined;
   engine?: string | undefined;
