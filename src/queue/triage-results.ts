@@ -1,46 +1,63 @@
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { TriageMode } from "../config.ts";
 
 /**
  * What a triage run did to a ticket, kept per ticket in Redis: the latest run drives the
  * "already triaged for this content" guard, the history feeds reprocess diffs and the dashboard.
+ * The schemas are the single description of these records: the HTTP API documents them as-is.
  */
-export type TriageRun = {
-  jobId: string;
-  ticketId: number;
-  at: string;
-  mode: TriageMode;
-  outcome: "triaged" | "skipped";
-  /** The ticket's subject when it was triaged, so pages can show it without asking Freshdesk. */
-  subject?: string | undefined;
-  skipReason?: string | undefined;
-  contentHash?: string | undefined;
-  engine?: string | undefined;
-  fallbackReason?: string | undefined;
-  category?: string | undefined;
-  confidence?: number | undefined;
-  sentiment?: string | undefined;
-  language?: string | undefined;
-  summary?: string | undefined;
-  priority?: { value: number; reason: string } | undefined;
-  group?: { id: number | null; name: string | null } | undefined;
-  responderId?: number | null | undefined;
-  type?: string | null | undefined;
-  tags?: string[] | undefined;
-  applied?: string[] | undefined;
-  suggested?: string[] | undefined;
-  articles?: Array<{ id: number; title: string; url: string }> | undefined;
-  noteId?: number | null | undefined;
-  durationMs?: number | undefined;
-};
+const triageModeSchema = z.enum(["apply", "suggest", "dry-run"]) satisfies z.ZodType<TriageMode>;
 
-export type FieldChange = { field: string; from: unknown; to: unknown };
-export type TriageReport = {
-  ticketId: number;
-  latest: TriageRun | null;
-  changes: FieldChange[];
-  history: TriageRun[];
-};
+export const triageRunSchema = z.object({
+  jobId: z.string(),
+  ticketId: z.number().int().positive(),
+  at: z.string().describe("When the run finished (ISO 8601)."),
+  mode: triageModeSchema,
+  outcome: z.enum(["triaged", "skipped"]),
+  subject: z
+    .string()
+    .optional()
+    .describe("The ticket's subject when it was triaged, so pages can show it without asking Freshdesk."),
+  skipReason: z.string().optional(),
+  contentHash: z.string().optional(),
+  engine: z
+    .string()
+    .optional()
+    .describe("Which classifier decided: the model's name or the local classifier."),
+  fallbackReason: z.string().optional(),
+  category: z.string().optional(),
+  confidence: z.number().optional(),
+  sentiment: z.string().optional(),
+  language: z.string().optional(),
+  summary: z.string().optional(),
+  priority: z.object({ value: z.number(), reason: z.string() }).optional(),
+  group: z.object({ id: z.number().nullable(), name: z.string().nullable() }).optional(),
+  responderId: z.number().nullable().optional(),
+  type: z.string().nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  applied: z.array(z.string()).optional().describe("Fields written to the ticket."),
+  suggested: z.array(z.string()).optional().describe("Fields only proposed in the note."),
+  articles: z.array(z.object({ id: z.number(), title: z.string(), url: z.string() })).optional(),
+  noteId: z.number().nullable().optional(),
+  durationMs: z.number().optional(),
+});
+export type TriageRun = z.infer<typeof triageRunSchema>;
+
+export const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const triageReportSchema = z.object({
+  ticketId: z.number().int().positive(),
+  latest: triageRunSchema
+    .nullable()
+    .describe("The latest run that triaged; null when every run was skipped."),
+  changes: z
+    .array(fieldChangeSchema)
+    .describe("What the latest run changed compared with the run before it."),
+  history: z.array(triageRunSchema).describe("Recent runs, newest first, skipped ones included."),
+});
+export type TriageReport = z.infer<typeof triageReportSchema>;
 
 const HISTORY_LENGTH = 20;
 const RECENT_LENGTH = 500;
