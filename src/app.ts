@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
 import type { Config } from "./config.ts";
 import { AppError, RateLimitedError, ServiceUnavailableError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
@@ -13,6 +14,16 @@ export type AppDeps = {
   // biome-ignore lint/suspicious/noExplicitAny: sub-apps declare their own context variables.
   mounts?: ReadonlyArray<{ path: string; app: Hono<any> }>;
 };
+
+/** Every error response of the web app (the sandbox keeps Freshdesk's own error bodies). */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().describe("Stable machine-readable code, e.g. `bad_request`, `unauthorized`."),
+    message: z.string().describe("What went wrong, safe to show to users."),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
  * The web app. Routes throw typed errors; this file's `onError` is the one place that turns
@@ -30,7 +41,7 @@ export function createApp(deps: AppDeps): Hono {
         const retryAfter = error.retryAfterSeconds;
         if (retryAfter !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
       }
-      const body: { code: string; message: string; details?: unknown } = {
+      const body: ErrorBody["error"] = {
         code: error.code,
         message: error.message,
       };
