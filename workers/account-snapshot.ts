@@ -17,6 +17,8 @@ import {
 export type AccountSnapshot = {
   groups: GroupInfo[];
   agents: AgentInfo[];
+  /** Lower-cased agent email → agent id, for webhook hints that name the agent by email. */
+  agentIdsByEmail: Map<string, number>;
   ticketTypes: string[];
   solutions: SolutionIndex;
   loadedAt: number;
@@ -89,6 +91,9 @@ export function createAccountSnapshotCache(
         available: a.available === true,
         groupIds: a.group_ids,
       })),
+      agentIdsByEmail: new Map(
+        agents.flatMap((a) => (a.email ? [[a.email.toLowerCase(), a.id] as const] : [])),
+      ),
       ticketTypes: types.types,
       solutions: await loadSolutionIndex(),
       loadedAt: now(),

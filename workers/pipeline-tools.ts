@@ -52,8 +52,9 @@ export function createPipelineTools(client: Client) {
       };
     },
 
-    async updateTicket(ticketId: number, update: TicketUpdate): Promise<void> {
-      await callTool(client, "update_ticket", { ticket_id: ticketId, ...update });
+    /** Returns the ticket as Freshdesk stored it, which `update_ticket` answers with at no extra cost. */
+    async updateTicket(ticketId: number, update: TicketUpdate): Promise<TicketSnapshot> {
+      return toSnapshot(await callTool(client, "update_ticket", { ticket_id: ticketId, ...update }), []);
     },
 
     async addPrivateNote(ticketId: number, html: string): Promise<number> {

@@ -5,6 +5,7 @@ import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore, TriageRun } from "../src/queue/triage-results.ts";
 import {
   categoryTag,
+  contentHash,
   decidePriority,
   decideRouting,
   findCategory,
@@ -16,10 +17,12 @@ import {
   type Taxonomy,
   type TicketClassifier,
   type TicketSnapshot,
+  type TriageMarker,
   ticketText,
 } from "../src/triage/index.ts";
 import type { AccountSnapshotCache } from "./account-snapshot.ts";
 import type { CompanyLookup } from "./company-lookup.ts";
+import { readHint, snapshotFromHint } from "./hint-snapshot.ts";
 import type { PipelineTools } from "./pipeline-tools.ts";
 import type { JobOutcome, TriageProcessor } from "./triage-worker.ts";
 
@@ -50,6 +53,8 @@ export type ProcessorDeps = {
 type Decision = Omit<TriageRun, "jobId" | "ticketId" | "at" | "durationMs" | "noteId" | "outcome"> & {
   update: Record<string, unknown>;
   noteHtml: string;
+  /** Decided from the webhook's hint; the stored content hash is replaced by Freshdesk's. */
+  fromHint: boolean;
 };
 
 type Checkpoint = { decision?: Decision; applied?: boolean; notePosting?: boolean; noteId?: number };
@@ -72,33 +77,40 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
 
     let decision = checkpoint.decision;
     if (!decision) {
-      const loaded = await deps.tools.loadTicket(ticketId, data.event !== "created");
-      const previous = await deps.results.latest(ticketId);
-      const verdict = guardTicket({
-        ticket: loaded.snapshot,
-        event: data.event === "other" ? "updated" : data.event,
-        markers: loaded.markers,
-        lastTriagedHash: await deps.results.lastTriagedHash(ticketId),
-        force: data.force === true,
-      });
-      if (!verdict.proceed) {
+      const lastTriagedHash = await deps.results.lastTriagedHash(ticketId);
+      const skip = async (reason: string, detail: string, contentHash?: string) => {
         await deps.results.record({
           jobId,
           ticketId,
           at: now().toISOString(),
           mode,
           outcome: "skipped",
-          skipReason: `${verdict.reason}: ${verdict.detail}`,
-          contentHash: verdict.contentHash,
+          skipReason: `${reason}: ${detail}`,
+          contentHash,
           durationMs: Date.now() - started,
         });
-        return { outcome: "skipped", reason: verdict.reason };
+        return { outcome: "skipped" as const, reason };
+      };
+      // A ticket is created once: another "created" webhook for a triaged ticket is Freshdesk
+      // redelivering it, and costs no Freshdesk call to recognise.
+      if (data.event === "created" && lastTriagedHash !== undefined && !data.force) {
+        return skip("already_triaged", "a redelivered creation webhook");
       }
+      const loaded = await loadForTriage(deps, data, mode);
+      const verdict = guardTicket({
+        ticket: loaded.snapshot,
+        event: data.event === "other" ? "updated" : data.event,
+        markers: loaded.markers,
+        lastTriagedHash,
+        force: data.force === true,
+      });
+      if (!verdict.proceed) return skip(verdict.reason, verdict.detail, verdict.contentHash);
       decision = await decide(deps, {
         ticket: loaded.snapshot,
-        previous,
+        previous: await deps.results.latest(ticketId),
         jobId,
         contentHash: verdict.contentHash,
+        fromHint: loaded.fromHint,
         mode,
         now: now(),
       });
@@ -106,8 +118,16 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
     }
 
     if (mode === "apply" && !checkpoint.applied && Object.keys(decision.update).length > 0) {
-      await deps.tools.updateTicket(ticketId, decision.update);
-      await save({ applied: true });
+      const stored = await deps.tools.updateTicket(ticketId, decision.update);
+      // The hash that guards later events must come from Freshdesk's own copy of the ticket, the
+      // same data a later read returns, not from the webhook's rendering of it.
+      if (decision.fromHint) decision = { ...decision, contentHash: contentHash(stored), fromHint: false };
+      await save({ applied: true, decision });
+    }
+    if (decision.fromHint) {
+      const { snapshot } = await deps.tools.loadTicket(ticketId, false);
+      decision = { ...decision, contentHash: contentHash(snapshot), fromHint: false };
+      await save({ decision });
     }
 
     let noteId = checkpoint.noteId;
@@ -120,7 +140,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
       await save({ noteId });
     }
 
-    const { update: _update, noteHtml: _noteHtml, ...summary } = decision;
+    const { update: _update, noteHtml: _noteHtml, fromHint: _fromHint, ...summary } = decision;
     await deps.results.record({
       ...summary,
       jobId,
@@ -134,8 +154,27 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
   };
 }
 
+/**
+ * The ticket to triage: from a complete webhook hint for new tickets in apply mode (one credit
+ * saved), otherwise read through get_ticket (with conversations unless the ticket is new).
+ */
+async function loadForTriage(
+  deps: ProcessorDeps,
+  data: TriageJob,
+  mode: TriageMode,
+): Promise<{ snapshot: TicketSnapshot; markers: TriageMarker[]; fromHint: boolean }> {
+  if (data.event === "created" && mode === "apply" && !data.force) {
+    const hint = await readHint(deps.redis, deps.keyPrefix, data.ticketId);
+    const snapshot = hint && snapshotFromHint(data.ticketId, hint, await deps.account.get(), data.receivedAt);
+    if (snapshot) return { snapshot, markers: [], fromHint: true };
+  }
+  const loaded = await deps.tools.loadTicket(data.ticketId, data.event !== "created");
+  return { ...loaded, fromHint: false };
+}
+
 type DecideInput = {
   ticket: TicketSnapshot;
+  fromHint: boolean;
   previous: TriageRun | undefined;
   jobId: string;
   contentHash: string;
@@ -240,6 +279,7 @@ async function decide(deps: ProcessorDeps, input: DecideInput): Promise<Decision
     articles: articles.map(({ id, title, url }) => ({ id, title, url })),
     update: { ...plan.update },
     noteHtml,
+    fromHint: input.fromHint,
   };
 }
 

@@ -28,25 +28,35 @@ const ticketIdSchema = z.union([
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const flatPayload = z.record(z.string().max(200), scalar);
 
+/**
+ * Ticket fields a rule may send (simple-format `ticket_*` keys; the recommended advanced payload
+ * uses the same keys), kept under short names. Empty strings are kept: "no group" is information.
+ */
 const HINT_KEYS: Record<string, string> = {
   ticket_subject: "subject",
-  subject: "subject",
   ticket_description: "description",
-  description: "description",
   ticket_description_text: "description_text",
-  description_text: "description_text",
-  ticket_requester_email: "requester_email",
-  requester_email: "requester_email",
   ticket_status: "status",
-  status: "status",
   ticket_priority: "priority",
-  priority: "priority",
-  ticket_group_name: "group_name",
+  ticket_source: "source",
+  ticket_type: "type",
   ticket_tags: "tags",
+  ticket_group_name: "group_name",
+  ticket_agent_email: "agent_email",
+  ticket_requester_email: "requester_email",
+  ticket_requester_name: "requester_name",
+  ticket_company_name: "company_name",
   ticket_latest_public_comment: "latest_public_comment",
-  updated_at: "updated_at",
-  ticket_updated_at: "updated_at",
 };
+
+/** `ticket_cf_*` (ticket custom fields) and `ticket_requester_company_*` (company fields). */
+function hintName(key: string): string | undefined {
+  if (HINT_KEYS[key]) return HINT_KEYS[key];
+  if (key.startsWith("ticket_cf_")) return key.slice("ticket_".length);
+  if (key.startsWith("ticket_requester_company_"))
+    return `company_field_${key.slice("ticket_requester_company_".length)}`;
+  return undefined;
+}
 
 export function parseWebhookPayload(body: unknown): WebhookEvent {
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
@@ -72,8 +82,8 @@ export function parseWebhookPayload(body: unknown): WebhookEvent {
 
   const hint: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) {
-    const name = HINT_KEYS[key];
-    if (name && value !== null && value !== "") hint[name] = String(value).slice(0, 100_000);
+    const name = hintName(key);
+    if (name && value !== null) hint[name] = String(value).slice(0, 100_000);
   }
   return {
     ticketId: ticketId.data,

@@ -36,7 +36,10 @@ export const updateTicket = defineTool({
     }
     const ticket = await context.freshdesk.tickets.update(ticket_id, fields);
     const names = await namesFor(context);
-    return toTicketOutput(ticket, names, { portalUrl: context.portalUrl, maxBody: 500 });
+    return toTicketOutput(ticket, names, {
+      portalUrl: context.portalUrl,
+      maxBody: context.limits.maxBodyChars,
+    });
   },
   render: (t) => `Updated: ${renderTicketLine(t)}`,
 });
