@@ -1,14 +1,23 @@
 import { Hono } from "hono";
+import { z } from "zod";
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export const livenessSchema = z.object({ status: z.literal("ok") });
+
+export const readinessSchema = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), error: z.string().optional() })),
+});
+type Readiness = z.infer<typeof readinessSchema>;
 
 /** `/healthz` answers as soon as the process serves; `/readyz` runs the dependency checks. */
 export function healthRoutes(checks: readonly ReadinessCheck[]): Hono {
   const routes = new Hono();
-  routes.get("/healthz", (c) => c.json({ status: "ok" }));
+  routes.get("/healthz", (c) => c.json({ status: "ok" } satisfies z.infer<typeof livenessSchema>));
   routes.get("/readyz", async (c) => {
     const results = await Promise.all(
-      checks.map(async ({ name, check }) => {
+      checks.map(async ({ name, check }): Promise<Readiness["checks"][number]> => {
         try {
           await withTimeout(check(), 2000);
           return { name, ok: true };
@@ -18,7 +27,8 @@ export function healthRoutes(checks: readonly ReadinessCheck[]): Hono {
       }),
     );
     const ready = results.every((r) => r.ok);
-    return c.json({ status: ready ? "ready" : "not_ready", checks: results }, ready ? 200 : 503);
+    const body: Readiness = { status: ready ? "ready" : "not_ready", checks: results };
+    return c.json(body, ready ? 200 : 503);
   });
   return routes;
 }

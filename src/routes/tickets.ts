@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { McpToken } from "../config.ts";
 import { BadRequestError, NotFoundError } from "../errors.ts";
 import type { EnqueueResult, TriageJob } from "../queue/triage-queue.ts";
-import type { TriageResultStore } from "../queue/triage-results.ts";
+import type { TriageReport, TriageResultStore } from "../queue/triage-results.ts";
 import { requireBearer } from "./auth.ts";
 
 export type TicketRouteDeps = {
@@ -13,16 +13,28 @@ export type TicketRouteDeps = {
   now?: () => Date;
 };
 
-const ticketIdParam = z
+export const ticketIdParamSchema = z
   .string()
   .regex(/^\d{1,15}$/)
+  .describe("The Freshdesk ticket id.")
   .transform(Number)
   .pipe(z.number().int().positive());
 
-const reprocessBody = z.strictObject({ mode: z.enum(["apply", "suggest", "dry-run"]).optional() });
+export const reprocessBodySchema = z.strictObject({
+  mode: z
+    .enum(["apply", "suggest", "dry-run"])
+    .optional()
+    .describe("Run in this mode instead of the configured TRIAGE_MODE."),
+});
+
+export const reprocessAcceptedSchema = z.object({
+  jobId: z.string(),
+  ticketId: z.number().int().positive(),
+  deduplicated: z.boolean().describe("True when the request joined a job already waiting for this ticket."),
+});
 
 function ticketIdOf(raw: string): number {
-  const parsed = ticketIdParam.safeParse(raw);
+  const parsed = ticketIdParamSchema.safeParse(raw);
   if (!parsed.success)
     throw new BadRequestError(`"${raw.slice(0, 40)}" is not a ticket id (a positive integer).`);
   return parsed.data;
@@ -44,21 +56,26 @@ export function ticketRoutes(deps: TicketRouteDeps): Hono {
         throw new BadRequestError("The request body is not valid JSON.");
       }
     }
-    const parsed = reprocessBody.safeParse(body);
+    const parsed = reprocessBodySchema.safeParse(body);
     if (!parsed.success) {
       throw new BadRequestError('The body may only hold {"mode": "apply" | "suggest" | "dry-run"}.');
     }
     const job: TriageJob = { ticketId, event: "reprocess", receivedAt: now().toISOString(), force: true };
     if (parsed.data.mode) job.mode = parsed.data.mode;
     const result = await deps.enqueue(job);
-    return c.json({ jobId: result.jobId, ticketId, deduplicated: result.deduplicated }, 202);
+    const accepted: z.infer<typeof reprocessAcceptedSchema> = {
+      jobId: result.jobId,
+      ticketId,
+      deduplicated: result.deduplicated,
+    };
+    return c.json(accepted, 202);
   });
 
   routes.get("/:id/triage", requireBearer(deps.tokens, "read"), async (c) => {
     const ticketId = ticketIdOf(c.req.param("id"));
     const report = await deps.results.report(ticketId);
     if (!report) throw new NotFoundError(`Ticket ${ticketId} has not been triaged yet.`);
-    return c.json(report);
+    return c.json(report satisfies TriageReport);
   });
   return routes;
 }
