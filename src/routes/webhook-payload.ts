@@ -26,7 +26,36 @@ const ticketIdSchema = z.union([
 
 /** Accept scalar values only; nested objects in a webhook are a sign of a wrong payload. */
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const flatPayload = z.record(z.string().max(200), scalar);
+
+/** The "advanced" format: the rule's placeholders as one flat object. */
+export const webhookFlatPayloadSchema = z.record(z.string().max(200), scalar).meta({
+  description: [
+    "A flat object of Freshdesk placeholders. `ticket_id` (or `id`) is required, a positive integer or its digits.",
+    '`triggered_event` (e.g. `{"ticket_action":"created"}`) tells a new ticket from an update.',
+    "`ticket_*` fields such as `ticket_subject`, `ticket_description`, `ticket_status`, `ticket_priority`,",
+    "`ticket_tags`, `ticket_group_name` and `ticket_cf_*` are optional hints that save Freshdesk calls.",
+  ].join(" "),
+  examples: [
+    {
+      ticket_id: "1042",
+      triggered_event: '{"ticket_action":"created"}',
+      ticket_subject: "Cannot log in after password reset",
+      ticket_description: "<div>Since this morning the login page says my password is wrong.</div>",
+      ticket_status: "Open",
+      ticket_priority: "Low",
+    },
+  ],
+});
+
+/** The "simple" format: the same fields under `freshdesk_webhook`. */
+export const webhookSimplePayloadSchema = z.object({ freshdesk_webhook: webhookFlatPayloadSchema });
+
+export const webhookAcceptedSchema = z.object({
+  jobId: z.string(),
+  ticketId: z.number().int().positive(),
+  deduplicated: z.boolean().describe("True when the webhook joined a job already waiting for this ticket."),
+});
+export type WebhookAccepted = z.infer<typeof webhookAcceptedSchema>;
 
 /**
  * Ticket fields a rule may send (simple-format `ticket_*` keys; the recommended advanced payload
@@ -64,7 +93,7 @@ export function parseWebhookPayload(body: unknown): WebhookEvent {
   }
   const inner = (body as Record<string, unknown>).freshdesk_webhook;
   const candidate = inner === undefined ? body : inner;
-  const flat = flatPayload.safeParse(candidate);
+  const flat = webhookFlatPayloadSchema.safeParse(candidate);
   if (!flat.success) {
     const issue = flat.error.issues[0];
     const where = issue?.path.length ? `"${issue.path.join(".")}"` : "the payload";

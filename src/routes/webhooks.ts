@@ -9,7 +9,12 @@ import {
 } from "../errors.ts";
 import type { EnqueueResult } from "../queue/triage-queue.ts";
 import { secretsEqual } from "./constant-time.ts";
-import { formToObject, parseWebhookPayload, type WebhookEvent } from "./webhook-payload.ts";
+import {
+  formToObject,
+  parseWebhookPayload,
+  type WebhookAccepted,
+  type WebhookEvent,
+} from "./webhook-payload.ts";
 
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
@@ -40,10 +45,12 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
     async (c) => {
       const event = parseWebhookPayload(await readBody(c));
       const result = await deps.intake.accept(event);
-      return c.json(
-        { jobId: result.jobId, ticketId: event.ticketId, deduplicated: result.deduplicated },
-        202,
-      );
+      const accepted: WebhookAccepted = {
+        jobId: result.jobId,
+        ticketId: event.ticketId,
+        deduplicated: result.deduplicated,
+      };
+      return c.json(accepted, 202);
     },
   );
   return routes;
