@@ -11,6 +11,11 @@ export function banner(service: RunningService, config: Config): string {
       `    try: curl -u ${config.sandbox.apiKey}:X ${url}/sandbox/api/v2/tickets`,
       `  The sandbox's automation rule sends its webhooks to ${url}/webhooks/freshdesk${config.sandbox.automations ? "" : " (off: SANDBOX_AUTOMATIONS=off)"}`,
     );
+    if (config.sandbox.automations && config.sandbox.demoTickets) {
+      lines.push(
+        "  Demo: a few new tickets are being created in the sandbox and triaged now (SANDBOX_DEMO_TICKETS=off to skip).",
+      );
+    }
   } else {
     lines.push(`  Freshdesk: ${service.freshdeskBaseUrl}`);
   }

@@ -43,6 +43,8 @@ export type Config = Readonly<{
     timeoutMs: number;
   }>;
   webhook: Readonly<{ secret: string; secretGenerated: boolean }>;
+  /** `token` set: /metrics needs it as a bearer token; unset: /metrics is open. */
+  metrics: Readonly<{ token: string | undefined }>;
   mcp: Readonly<{
     tokens: readonly McpToken[];
     /** True when MCP_TOKENS was unset outside production and one admin token was generated. */
@@ -55,7 +57,14 @@ export type Config = Readonly<{
     toolsets: readonly Toolset[] | undefined;
   }>;
   triage: Readonly<{ mode: TriageMode; configPath: string | undefined; concurrency: number }>;
-  sandbox: Readonly<{ apiKey: string; plan: string; automations: boolean; timeScale: number }>;
+  sandbox: Readonly<{
+    apiKey: string;
+    plan: string;
+    automations: boolean;
+    timeScale: number;
+    /** The all-in-one start creates a few demo tickets in the sandbox. */
+    demoTickets: boolean;
+  }>;
 }>;
 
 const SCOPES = ["read", "write", "admin"] as const;
@@ -101,6 +110,7 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: intIn(100, 20_000, 20_000),
   WEBHOOK_SECRET: optionalString,
+  METRICS_TOKEN: optionalString,
   MCP_TOKENS: z.string().default(""),
   MCP_ALLOWED_ORIGINS: z.string().default(""),
   MCP_RATE_LIMIT: intIn(1, 100_000, 120),
@@ -117,6 +127,7 @@ const envSchema = z.object({
   SANDBOX_PLAN: z.string().default("demo"),
   SANDBOX_AUTOMATIONS: z.enum(["on", "off"]).default("on"),
   SANDBOX_TIME_SCALE: numberIn(0.000001, 1, 1),
+  SANDBOX_DEMO_TICKETS: z.enum(["on", "off"]).default("on"),
 });
 
 /** `acme`, `acme.freshdesk.com` or a full `http(s)://host[:port][/path]` base URL. */
@@ -177,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < 16) {
     problems.push("WEBHOOK_SECRET must be at least 16 characters");
   }
+  if (e.METRICS_TOKEN && e.METRICS_TOKEN.length < 16) {
+    problems.push("METRICS_TOKEN must be at least 16 characters");
+  }
   const tokens = parseMcpTokens(e.MCP_TOKENS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   // Zero-config: one local admin token so the operator API and /mcp work out of the box.
@@ -213,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
       secretGenerated: !e.WEBHOOK_SECRET,
     },
+    metrics: { token: e.METRICS_TOKEN },
     mcp: {
       tokens,
       tokensGenerated,
@@ -227,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       plan: e.SANDBOX_PLAN,
       automations: e.SANDBOX_AUTOMATIONS === "on",
       timeScale: e.SANDBOX_TIME_SCALE,
+      demoTickets: e.SANDBOX_DEMO_TICKETS === "on",
     },
   };
   return deepFreeze(config);

@@ -1,7 +1,15 @@
 // All-in-one: web and workers in one process with embedded defaults. What `npm start` runs.
 import { banner } from "./banner.ts";
+import { createDemoTickets } from "./demo/demo-tickets.ts";
 import { runService } from "./run.ts";
 
-await runService({ web: true, worker: true }, (service, config) => {
+await runService({ web: true, worker: true }, (service, config, logger) => {
   process.stderr.write(banner(service, config));
+  // With the sandbox's automation rule on, a few new tickets show the whole flow at once.
+  if (service.sandbox && service.url && config.sandbox.automations && config.sandbox.demoTickets) {
+    createDemoTickets(`${service.freshdeskBaseUrl}/api/v2`, config.sandbox.apiKey).then(
+      (tickets) => logger.info({ tickets: tickets.map((t) => t.id) }, "demo tickets created in the sandbox"),
+      (error: unknown) => logger.warn({ err: error }, "could not create the demo tickets"),
+    );
+  }
 });

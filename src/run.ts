@@ -10,7 +10,7 @@ import { type RunningService, type ServiceRoles, startService } from "./service.
  */
 export async function runService(
   roles: ServiceRoles,
-  onStarted?: (service: RunningService, config: Config) => void,
+  onStarted?: (service: RunningService, config: Config, logger: Logger) => void,
 ): Promise<void> {
   let config: Config;
   try {
@@ -31,7 +31,7 @@ export async function runService(
     process.stderr.write(`\nCould not start: ${message}\n`);
     process.exit(1);
   }
-  onStarted?.(service, config);
+  onStarted?.(service, config, logger);
   shutDownOnSignals(service, logger);
 }
 

@@ -16,13 +16,18 @@ import {
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
+import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
 import { createIntake } from "./queue/intake.ts";
 import { createRedisConnection } from "./queue/redis-connection.ts";
 import { createTriageQueue, enqueueTriage } from "./queue/triage-queue.ts";
 import { createTriageResultStore, type TriageResultStore } from "./queue/triage-results.ts";
 import { createTriageService } from "./queue/triage-service.ts";
+import { activityRoutes, ticketLinksFor } from "./routes/activity.ts";
 import { adminRoutes } from "./routes/admin.ts";
+import { adminQueueRoutes, QUEUE_DASHBOARD_PATH } from "./routes/admin-queues.ts";
+import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
+import { createPageAuth } from "./routes/page-auth.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createSandbox, type Sandbox } from "./sandbox/app.ts";
@@ -117,6 +122,7 @@ async function build(
       logger: logger.child({ component: "sandbox" }),
     });
     stops.push(() => sandbox!.close());
+    await forgetSandboxHistory(shared, queue, prefix);
     freshdeskBaseUrl = `${url.replace("0.0.0.0", "127.0.0.1")}/sandbox`;
     portalUrl = `${config.publicUrl ?? url}/sandbox`;
   } else {
@@ -174,6 +180,7 @@ async function build(
       redis: track(stops, createRedisConnection(redisUrl, "intake", "intake")),
       keyPrefix: prefix,
     });
+    const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl);
     handler = createApp({
       config,
       logger,
@@ -200,7 +207,19 @@ async function build(
             ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
           }),
         },
+        // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
+        { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },
         { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
+        { path: "/", app: loginRoutes(pageAuth) },
+        {
+          path: "/",
+          app: activityRoutes({
+            auth: pageAuth,
+            results,
+            enqueue: (job) => enqueueTriage(queue, job),
+            tickets: ticketLinksFor(config.freshdesk.target),
+          }),
+        },
       ],
     });
     if (sandbox && config.sandbox.automations) {

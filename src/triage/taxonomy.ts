@@ -185,9 +185,8 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
     "hacked",
     "cannot access anything",
     "completely down",
-    "urgent",
-    "asap",
-    "emergency",
+    // Words that only demand urgency ("urgent", "ASAP") are deliberately absent: anyone can type
+    // them, including a ticket that tries to steer triage. Evidence of impact raises priority.
   ],
   // Freshdesk's account-management field `account_tier` (on the company) marks VIP customers.
   vip: { companyIds: [], companyNames: [], customField: { name: "account_tier", values: ["VIP"] } },
