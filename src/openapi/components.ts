@@ -1,0 +1,88 @@
+import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { errorBodySchema } from "../app.ts";
+import type { AuditEntry } from "../mcp/audit.ts";
+import { fieldChangeSchema, triageReportSchema, triageRunSchema } from "../queue/triage-results.ts";
+import { livenessSchema, readinessSchema } from "../routes/health.ts";
+import { reprocessAcceptedSchema, reprocessBodySchema, ticketIdParamSchema } from "../routes/tickets.ts";
+import {
+  webhookAcceptedSchema,
+  webhookFlatPayloadSchema,
+  webhookSimplePayloadSchema,
+} from "../routes/webhook-payload.ts";
+import { componentSchemas } from "./json-schema.ts";
+import type { SecurityScheme } from "./types.ts";
+
+// The audit page is a plain TS type in its module; this schema is tied to it by `satisfies`, so
+// the two cannot drift apart without the type check failing.
+const auditEntrySchema = z.object({
+  id: z.string().describe("The Redis stream id; ids sort by time."),
+  at: z.string(),
+  caller: z.string().describe("The token name that made the call."),
+  tool: z.string(),
+  args: z.record(z.string(), z.unknown()).describe("A summary of the arguments, never bodies."),
+  outcome: z.enum(["ok", "error", "refused"]),
+  code: z.string().optional().describe("The error code when the outcome is not ok."),
+}) satisfies z.ZodType<AuditEntry>;
+const auditPageSchema = z.object({ entries: z.array(auditEntrySchema).describe("Newest first.") });
+
+export const auditCountSchema = z.number().int().min(1).max(1000).default(100);
+
+/** Schemas that describe what clients send, converted as the input they are validated as. */
+const requestSchemas = {
+  WebhookFlatPayload: webhookFlatPayloadSchema,
+  WebhookSimplePayload: webhookSimplePayloadSchema,
+  TicketId: ticketIdParamSchema,
+  ReprocessRequest: reprocessBodySchema,
+  AuditCount: auditCountSchema,
+  JsonRpcMessage: JSONRPCMessageSchema,
+};
+
+/** Schemas of what the service answers. */
+const responseSchemas = {
+  ErrorBody: errorBodySchema,
+  WebhookAccepted: webhookAcceptedSchema,
+  ReprocessAccepted: reprocessAcceptedSchema,
+  TriageRun: triageRunSchema,
+  FieldChange: fieldChangeSchema,
+  TriageReport: triageReportSchema,
+  AuditEntry: auditEntrySchema,
+  AuditPage: auditPageSchema,
+  Liveness: livenessSchema,
+  Readiness: readinessSchema,
+};
+
+export type SchemaName = keyof typeof requestSchemas | keyof typeof responseSchemas;
+
+export function buildComponentSchemas() {
+  return componentSchemas(requestSchemas, responseSchemas);
+}
+
+export const securitySchemes = {
+  webhookToken: {
+    type: "apiKey",
+    in: "header",
+    name: "X-Webhook-Token",
+    description: "The shared webhook secret (`WEBHOOK_SECRET`).",
+  },
+  webhookBasic: {
+    type: "http",
+    scheme: "basic",
+    description:
+      "HTTP Basic where the password is the webhook secret, or, in Freshdesk's API-key style, the username is.",
+  },
+  bearerToken: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A token from `MCP_TOKENS`. Scopes are levels: `admin` includes `write`, which includes `read`; the roles listed on an operation are the least it needs.",
+  },
+  sandboxBasic: {
+    type: "http",
+    scheme: "basic",
+    description:
+      "The sandbox's API key (`SANDBOX_API_KEY`, default `sandbox`) as the username, any password.",
+  },
+} satisfies Record<string, SecurityScheme>;
+
+export type SecuritySchemeName = keyof typeof securitySchemes;

@@ -1,0 +1,94 @@
+import type { Paths, Response, SecurityRequirement, Tag } from "../types.ts";
+import { anyOf } from "./common.ts";
+
+export const sandboxTag: Tag = {
+  name: "Sandbox",
+  description: [
+    "An embedded simulator of the Freshdesk v2 REST API, served under `/sandbox` only when no real Freshdesk is",
+    "configured (no `FRESHDESK_DOMAIN`). Everything under `/sandbox/api/v2/` follows Freshdesk's own API reference",
+    "— tickets, conversations, contacts, companies, agents, groups, ticket fields, solutions, canned responses,",
+    "SLA policies, business hours and search — with Freshdesk's paths, bodies, error bodies, pagination and",
+    "rate-limit headers, so Freshdesk's documentation applies. Only a few representative operations are listed here.",
+  ].join(" "),
+};
+
+const security: SecurityRequirement[] = anyOf("sandboxBasic");
+
+/** The sandbox answers in Freshdesk's own shapes, which Freshdesk's reference documents. */
+const freshdeskJson = (description: string): Response => ({
+  description,
+  content: { "application/json": { schema: {} } },
+});
+const idParameter = {
+  name: "id",
+  in: "path" as const,
+  required: true,
+  schema: { type: "integer", minimum: 1 },
+};
+const freshdeskErrors = {
+  "401": freshdeskJson("Wrong or missing API key (Freshdesk's error body)."),
+  "429": freshdeskJson("The plan's per-minute limit is spent; see `Retry-After`."),
+};
+
+export const sandboxPaths: Paths = {
+  "/sandbox/api/v2/tickets": {
+    get: {
+      operationId: "sandboxListTickets",
+      tags: ["Sandbox"],
+      summary: "List tickets (Freshdesk v2)",
+      security,
+      responses: {
+        "200": freshdeskJson("A page of tickets; `Link` names the next page."),
+        ...freshdeskErrors,
+      },
+    },
+    post: {
+      operationId: "sandboxCreateTicket",
+      tags: ["Sandbox"],
+      summary: "Create a ticket (Freshdesk v2); fires the sandbox's automation webhook",
+      security,
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+      responses: {
+        "201": freshdeskJson("The created ticket."),
+        "400": freshdeskJson("Validation failed (Freshdesk's `errors` list)."),
+        ...freshdeskErrors,
+      },
+    },
+  },
+  "/sandbox/api/v2/tickets/{id}": {
+    get: {
+      operationId: "sandboxGetTicket",
+      tags: ["Sandbox"],
+      summary: "View a ticket (Freshdesk v2)",
+      security,
+      parameters: [idParameter],
+      responses: {
+        "200": freshdeskJson("The ticket."),
+        "404": { description: "No such ticket." },
+        ...freshdeskErrors,
+      },
+    },
+    put: {
+      operationId: "sandboxUpdateTicket",
+      tags: ["Sandbox"],
+      summary: "Update a ticket (Freshdesk v2)",
+      security,
+      parameters: [idParameter],
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+      responses: {
+        "200": freshdeskJson("The updated ticket."),
+        "404": { description: "No such ticket." },
+        ...freshdeskErrors,
+      },
+    },
+  },
+  "/sandbox/_sandbox/stats": {
+    get: {
+      operationId: "sandboxStats",
+      tags: ["Sandbox"],
+      summary: "Request counters per endpoint (sandbox only)",
+      security,
+      responses: { "200": freshdeskJson("Counters.") },
+    },
+  },
+};

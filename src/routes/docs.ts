@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import { buildOpenApiDocument, type OpenApiOptions } from "../openapi/document.ts";
+import { renderDocsPage } from "../openapi/render-docs.ts";
+
+/**
+ * `GET /openapi.json` and `GET /docs`, both public: the document describes routes and shapes,
+ * never secrets. It is built once, since nothing in it changes while the process runs.
+ */
+export function docsRoutes(options: OpenApiOptions = {}): Hono {
+  const document = buildOpenApiDocument(options);
+  const page = renderDocsPage(document);
+  const routes = new Hono();
+  routes.get("/openapi.json", (c) => c.json(document));
+  routes.get("/docs", (c) => c.html(page));
+  return routes;
+}
