@@ -31,7 +31,12 @@ const overrideSchema = z.strictObject({
       companyNames: z.array(z.string().trim().min(1)).optional(),
       customField: z
         .strictObject({
-          name: z.string().regex(/^cf_[A-Za-z0-9_]+$/, "must be a custom field name starting with cf_"),
+          name: z
+            .string()
+            .regex(
+              /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
+              "must be a ticket custom field (cf_…) or a company field name such as account_tier",
+            ),
           values: z.array(z.string().min(1)).min(1),
         })
         .optional(),
