@@ -209,6 +209,21 @@ describe("queue dashboard", () => {
     expect(response.headers.get("content-type")).toMatch(/javascript/);
   });
 
+  it("lets an admin session pause the queue only from this site", async () => {
+    const cookie = await signIn(ADMIN_TOKEN);
+    const put = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${svc.url}/admin/queues/api/queues/triage/${path}`, {
+        method: "PUT",
+        headers: { Cookie: cookie, ...headers },
+      });
+    expect((await put("pause", { Origin: "https://evil.example" })).status).toBe(403);
+    expect(await svc.queue.isPaused()).toBe(false);
+    expect((await put("pause", { Origin: svc.url })).status).toBeLessThan(300);
+    expect(await svc.queue.isPaused()).toBe(true);
+    expect((await put("resume", { Origin: svc.url })).status).toBeLessThan(300);
+    expect(await svc.queue.isPaused()).toBe(false);
+  });
+
   it("leaves the bearer-only admin API as it was", async () => {
     const response = await fetch(`${svc.url}/admin/audit`, {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
