@@ -16,7 +16,7 @@ import {
 import { type SolutionsApi, solutionsApi } from "./resources/solutions.ts";
 import { type TicketFieldsApi, ticketFieldsApi } from "./resources/ticket-fields.ts";
 import { type TicketsApi, ticketsApi } from "./resources/tickets.ts";
-import { createTransport } from "./transport.ts";
+import { createTransport, type FreshdeskCallReport } from "./transport.ts";
 
 export type FreshdeskClientOptions = {
   /** "https://acme.freshdesk.com" or "http://127.0.0.1:3000/sandbox"; /api/v2 is appended. */
@@ -37,6 +37,8 @@ export type FreshdeskClientOptions = {
   maxRetryAfterSeconds?: number;
   /** Longest wait for the shared budget before giving up with a rate-limit error (default 120 000). */
   maxRateWaitMs?: number;
+  /** Told about every HTTP attempt (method, path, status, duration, rate-limit headers); for metrics. */
+  onResponse?: (call: FreshdeskCallReport) => void;
 };
 
 export type FreshdeskClient = {
@@ -73,6 +75,7 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
     retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
     maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 120,
     maxRateWaitMs: options.maxRateWaitMs ?? 120_000,
+    onResponse: options.onResponse,
   });
 
   return {

@@ -11,7 +11,12 @@ import {
   FreshdeskTimeoutError,
 } from "./errors.ts";
 import { nextPageFromLink } from "./pagination.ts";
-import { type RateGovernor, type RatePermit, RateWaitTooLongError } from "./rate-governor.ts";
+import {
+  type RateGovernor,
+  type RateHeaders,
+  type RatePermit,
+  RateWaitTooLongError,
+} from "./rate-governor.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 type QueryScalar = string | number | boolean;
@@ -27,6 +32,16 @@ export type RequestSpec = {
   cost?: number;
 };
 
+/** One HTTP attempt to Freshdesk as seen by an observer (metrics); never carries bodies. */
+export type FreshdeskCallReport = {
+  method: HttpMethod;
+  path: string;
+  /** The HTTP status, or `timeout` / `network` when no answer arrived. */
+  status: number | "timeout" | "network";
+  durationMs: number;
+  rateLimit?: { total: number | undefined; remaining: number | undefined };
+};
+
 export type TransportOptions = {
   baseUrl: string;
   apiKey: string;
@@ -39,6 +54,7 @@ export type TransportOptions = {
   retryMaxDelayMs: number;
   maxRetryAfterSeconds: number;
   maxRateWaitMs: number;
+  onResponse?: ((call: FreshdeskCallReport) => void) | undefined;
 };
 
 export type Transport = {
@@ -113,6 +129,9 @@ export function createTransport(options: TransportOptions): Transport {
     const info = { method: spec.method, path: spec.path };
     let response: Response;
     let text: string;
+    const started = performance.now();
+    const report = (status: FreshdeskCallReport["status"], rateLimit?: FreshdeskCallReport["rateLimit"]) =>
+      options.onResponse?.({ ...info, status, durationMs: performance.now() - started, rateLimit });
     try {
       response = await options.fetch(buildUrl(root, spec), {
         method: spec.method,
@@ -126,12 +145,15 @@ export function createTransport(options: TransportOptions): Transport {
       });
       text = await response.text();
     } catch (cause) {
+      report(isTimeout(cause) ? "timeout" : "network");
       return connectionFailure(cause, idempotent, spec);
     } finally {
       await permit?.settle();
     }
     const requestId = response.headers.get("x-request-id") ?? undefined;
-    await observeRateHeaders(response.headers);
+    const rate = rateHeaders(response.headers);
+    report(response.status, { total: rate.total, remaining: rate.remaining });
+    await observeRateHeaders(rate);
 
     if (response.ok) return { kind: "done", response, text };
 
@@ -183,15 +205,8 @@ export function createTransport(options: TransportOptions): Transport {
     return { kind: "fail", error };
   }
 
-  async function observeRateHeaders(headers: Headers): Promise<void> {
+  async function observeRateHeaders({ total, remaining, used }: RateHeaders): Promise<void> {
     if (!options.governor) return;
-    const read = (name: string) => {
-      const value = Number(headers.get(name));
-      return headers.has(name) && Number.isFinite(value) ? value : undefined;
-    };
-    const total = read("x-ratelimit-total");
-    const remaining = read("x-ratelimit-remaining");
-    const used = read("x-ratelimit-used-currentrequest");
     if (total === undefined && remaining === undefined) return;
     try {
       await options.governor.observe({ total, remaining, used });
@@ -234,6 +249,18 @@ export function createTransport(options: TransportOptions): Transport {
     async empty(spec) {
       await send(spec);
     },
+  };
+}
+
+function rateHeaders(headers: Headers): RateHeaders {
+  const read = (name: string) => {
+    const value = Number(headers.get(name));
+    return headers.has(name) && Number.isFinite(value) ? value : undefined;
+  };
+  return {
+    total: read("x-ratelimit-total"),
+    remaining: read("x-ratelimit-remaining"),
+    used: read("x-ratelimit-used-currentrequest"),
   };
 }
 
