@@ -6,4 +6,9 @@ export {
   type OpenAIClassifierOptions,
 } from "./openai-classifier.ts";
 export { buildClassificationMessages, sanitizeUntrusted, TICKET_BEGIN, TICKET_END } from "./prompt.ts";
-export { type StructuredCallOptions, structuredCall, wireJsonSchema } from "./structured-call.ts";
+export {
+  type LlmCallReport,
+  type StructuredCallOptions,
+  structuredCall,
+  wireJsonSchema,
+} from "./structured-call.ts";

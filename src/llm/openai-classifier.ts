@@ -7,7 +7,7 @@ import {
 import { categoryNames, type Taxonomy } from "../triage/taxonomy.ts";
 import type { TicketSnapshot } from "../triage/ticket-snapshot.ts";
 import { buildClassificationMessages } from "./prompt.ts";
-import { structuredCall } from "./structured-call.ts";
+import { type LlmCallReport, structuredCall } from "./structured-call.ts";
 
 /**
  * Classifies a ticket with one structured-output call to OpenAI or any OpenAI-compatible
@@ -24,6 +24,8 @@ export type OpenAIClassifierOptions = {
   /** Retries after a failed attempt; capped at 1. */
   maxRetries?: number | undefined;
   taxonomy: Taxonomy;
+  /** Told about every call (outcome, token usage); for metrics. */
+  onCall?: ((call: LlmCallReport) => void) | undefined;
 };
 
 export type LlmClassifier = {
@@ -54,6 +56,7 @@ export function createOpenAIClassifier(options: OpenAIClassifierOptions): LlmCla
         schema,
         messages: buildClassificationMessages(options.taxonomy, ticket),
         timeoutMs,
+        onCall: options.onCall,
       });
       return normalizeClassification(answer);
     },

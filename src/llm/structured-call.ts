@@ -1,7 +1,7 @@
 import OpenAI from "openai";
-import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
+import type { ChatCompletion, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { LlmError } from "./errors.ts";
+import { LlmError, type LlmFailureReason } from "./errors.ts";
 
 /**
  * One chat-completions call whose answer must match a zod schema. The schema is sent as a
@@ -20,10 +20,43 @@ export type StructuredCallOptions<T> = {
   /** Overall deadline for the call, retries included. */
   timeoutMs: number;
   maxTokens?: number;
+  /** Told how each call went and the tokens it used; for metrics. */
+  onCall?: ((call: LlmCallReport) => void) | undefined;
+};
+
+/** One call as seen by an observer: never the prompt or the answer. */
+export type LlmCallReport = {
+  model: string;
+  outcome: "ok" | LlmFailureReason;
+  /** Absent when the server answered nothing or did not report usage. */
+  usage?: { inputTokens: number; outputTokens: number } | undefined;
+  durationMs: number;
 };
 
 export async function structuredCall<T>(options: StructuredCallOptions<T>): Promise<T> {
-  const completion = await send(options);
+  const started = performance.now();
+  let usage: LlmCallReport["usage"];
+  const report = (outcome: LlmCallReport["outcome"]) =>
+    options.onCall?.({ model: options.model, outcome, usage, durationMs: performance.now() - started });
+  try {
+    const completion = await send(options);
+    if (completion.usage) {
+      usage = {
+        inputTokens: completion.usage.prompt_tokens,
+        outputTokens: completion.usage.completion_tokens,
+      };
+    }
+    const answer = readAnswer(completion, options.schema);
+    report("ok");
+    return answer;
+  } catch (error) {
+    // Tokens are spent even when the answer is unusable, so failures are reported with usage.
+    report(error instanceof LlmError ? error.reason : "connection");
+    throw error;
+  }
+}
+
+function readAnswer<T>(completion: ChatCompletion, schema: z.ZodType<T>): T {
   const choice = completion.choices[0];
   const message = choice?.message;
   if (message?.refusal) throw new LlmError("refusal");
@@ -38,7 +71,7 @@ export async function structuredCall<T>(options: StructuredCallOptions<T>): Prom
   } catch (error) {
     throw new LlmError("invalid_json", { cause: error });
   }
-  const parsed = options.schema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new LlmError("schema_mismatch", {
       cause: parsed.error,

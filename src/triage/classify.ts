@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { LlmError } from "../llm/errors.ts";
 import { createOpenAIClassifier, type LlmClassifier } from "../llm/openai-classifier.ts";
+import type { LlmCallReport } from "../llm/structured-call.ts";
 import type { Logger } from "../logger.ts";
 import type { Classification } from "./classification.ts";
 import { createLocalClassifier, type LocalClassifier } from "./local-classifier.ts";
@@ -59,6 +60,8 @@ export function createConfiguredClassifier(options: {
   openai: Config["openai"];
   taxonomy: Taxonomy;
   logger?: Logger | undefined;
+  /** Told about every language-model call; for metrics. */
+  onLlmCall?: ((call: LlmCallReport) => void) | undefined;
 }): TicketClassifier {
   const { openai, taxonomy } = options;
   const llm = openai.apiKey
@@ -68,6 +71,7 @@ export function createConfiguredClassifier(options: {
         model: openai.model,
         timeoutMs: openai.timeoutMs,
         taxonomy,
+        onCall: options.onLlmCall,
       })
     : undefined;
   return createTicketClassifier({ local: createLocalClassifier(taxonomy), llm, logger: options.logger });
