@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { AppError, RateLimitedError, ServiceUnavailableError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 import { healthRoutes, type ReadinessCheck } from "./routes/health.ts";
+import { requestLogger, requestLogging } from "./routes/request-logging.ts";
 
 export type AppDeps = {
   config: Config;
@@ -31,6 +32,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use("*", requestLogging(deps.logger));
   app.route("/", healthRoutes(deps.readiness ?? []));
   for (const mount of deps.mounts ?? []) app.route(mount.path, mount.app);
 
@@ -51,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
     if (error instanceof HTTPException) {
       return c.json({ error: { code: "http_error", message: error.message } }, error.status);
     }
-    deps.logger.error({ err: error, path: c.req.path }, "unhandled error");
+    requestLogger(c, deps.logger).error({ err: error, path: c.req.path }, "unhandled error");
     return c.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, 500);
   });
   return app;
