@@ -16,6 +16,7 @@ import {
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
+import { createMetrics } from "./metrics/metrics.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
 import { createIntake } from "./queue/intake.ts";
 import { createRedisConnection } from "./queue/redis-connection.ts";
@@ -25,8 +26,10 @@ import { createTriageService } from "./queue/triage-service.ts";
 import { activityRoutes, ticketLinksFor } from "./routes/activity.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { adminQueueRoutes, QUEUE_DASHBOARD_PATH } from "./routes/admin-queues.ts";
+import { docsRoutes } from "./routes/docs.ts";
 import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
@@ -42,6 +45,8 @@ export type ServiceRoles = { web: boolean; worker: boolean };
 export type RunningService = {
   /** Base URL of the HTTP server (web role only). */
   url: string | undefined;
+  /** The web app (web role only); tests walk its routes. */
+  app: Hono | undefined;
   freshdeskBaseUrl: string;
   sandbox: Sandbox | undefined;
   redisUrl: string;
@@ -139,12 +144,17 @@ async function build(
     keyPrefix: prefix,
     logger,
   });
+  const metrics = createMetrics({
+    queueCounts: () => queue.getJobCounts(),
+    rateBudget: () => governor.snapshot(),
+  });
   const freshdesk = createFreshdeskClient({
     baseUrl: freshdeskBaseUrl,
     apiKey: config.freshdesk.target.apiKey,
     timeoutMs: config.freshdesk.timeoutMs,
     governor,
     logger: logger.child({ component: "freshdesk" }),
+    onResponse: metrics.freshdeskCall,
   });
   const mcpDeps: McpServerDeps = {
     freshdesk,
@@ -164,6 +174,7 @@ async function build(
       results,
       redis: shared,
       portalUrl,
+      metrics,
     });
     stops.push(() => worker!.close());
   }
@@ -187,7 +198,11 @@ async function build(
       readiness: [{ name: "redis", check: async () => void (await shared.ping()) }],
       mounts: [
         ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
-        { path: "/webhooks", app: webhookRoutes({ secret: config.webhook.secret, intake }) },
+        {
+          path: "/webhooks",
+          app: webhookRoutes({ secret: config.webhook.secret, intake, onOutcome: metrics.webhook }),
+        },
+        { path: "/metrics", app: metricsRoutes({ metrics, token: config.metrics.token }) },
         {
           path: "/tickets",
           app: ticketRoutes({
@@ -210,6 +225,7 @@ async function build(
         // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },
         { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
+        { path: "/", app: docsRoutes({ serverUrl: config.publicUrl }) },
         { path: "/", app: loginRoutes(pageAuth) },
         {
           path: "/",
@@ -230,7 +246,7 @@ async function build(
     }
   }
 
-  return { url, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
+  return { url, app: handler, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
 }
 
 function track(stops: Array<() => Promise<unknown>>, connection: Redis): Redis {

@@ -5,6 +5,8 @@ import type { Logger } from "../src/logger.ts";
 import type { McpServerDeps } from "../src/mcp/deps.ts";
 import { connectInProcessClient } from "../src/mcp/in-process-client.ts";
 import { pipelinePolicy } from "../src/mcp/pipeline-policy.ts";
+import { observeClassifier, observeTriageResults, timeSteps } from "../src/metrics/instrument.ts";
+import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
 import { createConfiguredClassifier, loadTriageConfig } from "../src/triage/index.ts";
@@ -28,17 +30,30 @@ export async function createTriageWorkerRuntime(options: {
   results: TriageResultStore;
   redis: Redis;
   portalUrl: string;
+  /** Where job, step, model and outcome figures go; a private registry when not given. */
+  metrics?: Metrics;
 }): Promise<TriageWorkerRuntime> {
   const { config, logger } = options;
+  const metrics = options.metrics ?? createMetrics();
   const taxonomy = loadTriageConfig(config.triage.configPath);
   const client = await connectInProcessClient(options.mcp, pipelinePolicy());
-  const processor = createTriageProcessor({
-    tools: createPipelineTools(client),
-    account: createAccountSnapshotCache(client),
-    companies: createCompanyLookup(client),
-    classifier: createConfiguredClassifier({ openai: config.openai, taxonomy, logger }),
+  const classifier = createConfiguredClassifier({
+    openai: config.openai,
     taxonomy,
-    results: options.results,
+    logger,
+    onLlmCall: metrics.llmCall,
+  });
+  const processor = createTriageProcessor({
+    tools: timeSteps(
+      createPipelineTools(client),
+      { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
+      metrics.step,
+    ),
+    account: timeSteps(createAccountSnapshotCache(client), { get: "account" }, metrics.step),
+    companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
+    classifier: observeClassifier(classifier, metrics),
+    taxonomy,
+    results: observeTriageResults(options.results, metrics),
     redis: options.redis,
     keyPrefix: config.redis.queuePrefix,
     mode: config.triage.mode,
@@ -53,12 +68,14 @@ export async function createTriageWorkerRuntime(options: {
     process: processor,
     logger,
   });
-  worker.on("completed", (job, outcome: JobOutcome) =>
-    logger.info({ jobId: job.id, ticketId: job.data.ticketId, ...outcome }, "triage job done"),
-  );
-  worker.on("failed", (job, error) =>
-    logger.warn({ jobId: job?.id, ticketId: job?.data.ticketId, reason: error.message }, "triage job failed"),
-  );
+  worker.on("completed", (job, outcome: JobOutcome) => {
+    metrics.jobFinished(outcome.outcome, job);
+    logger.info({ jobId: job.id, ticketId: job.data.ticketId, ...outcome }, "triage job done");
+  });
+  worker.on("failed", (job, error) => {
+    if (job) metrics.jobFinished("failed", job);
+    logger.warn({ jobId: job?.id, ticketId: job?.data.ticketId, reason: error.message }, "triage job failed");
+  });
   await worker.waitUntilReady();
   return {
     worker,

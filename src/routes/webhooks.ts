@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import {
+  AppError,
   BadRequestError,
   PayloadTooLargeError,
   UnauthorizedError,
@@ -9,6 +10,7 @@ import {
 } from "../errors.ts";
 import type { EnqueueResult } from "../queue/triage-queue.ts";
 import { secretsEqual } from "./constant-time.ts";
+import { annotateRequestLog } from "./request-logging.ts";
 import {
   formToObject,
   parseWebhookPayload,
@@ -19,7 +21,17 @@ import {
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 export type WebhookIntake = { accept(event: WebhookEvent): Promise<EnqueueResult> };
-export type WebhookRouteDeps = { secret: string; intake: WebhookIntake };
+/** What became of one webhook request; reported for metrics. */
+export type WebhookOutcome =
+  | { result: "accepted" | "deduplicated" }
+  /** `reason` is the error code answered, e.g. `unauthorized`, `bad_request`. */
+  | { result: "rejected"; reason: string };
+
+export type WebhookRouteDeps = {
+  secret: string;
+  intake: WebhookIntake;
+  onOutcome?: ((outcome: WebhookOutcome) => void) | undefined;
+};
 
 /**
  * `POST /webhooks/freshdesk`: authenticate, bound, parse, then hand over to the intake. Every
@@ -29,6 +41,11 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
   const routes = new Hono();
   routes.post(
     "/freshdesk",
+    async (c, next) => {
+      await next();
+      // A rejection thrown further down was already answered by the error boundary; count it here.
+      if (c.error) deps.onOutcome?.({ result: "rejected", reason: rejectionReason(c.error) });
+    },
     (c, next) => {
       if (!authorized(c, deps.secret)) {
         c.header("WWW-Authenticate", 'Basic realm="freshdesk-webhook"');
@@ -50,10 +67,16 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
         ticketId: event.ticketId,
         deduplicated: result.deduplicated,
       };
+      annotateRequestLog(c, { jobId: result.jobId, ticketId: event.ticketId });
+      deps.onOutcome?.({ result: result.deduplicated ? "deduplicated" : "accepted" });
       return c.json(accepted, 202);
     },
   );
   return routes;
+}
+
+function rejectionReason(error: Error): string {
+  return error instanceof AppError ? error.code : "internal_error";
 }
 
 function authorized(c: Context, secret: string): boolean {
