@@ -43,8 +43,11 @@ export type Config = Readonly<{
     timeoutMs: number;
   }>;
   webhook: Readonly<{ secret: string; secretGenerated: boolean }>;
-  /** `token` set: /metrics needs it as a bearer token; unset: /metrics is open. */
-  metrics: Readonly<{ token: string | undefined }>;
+  /**
+   * `token` set: /metrics needs it as a bearer token; unset: /metrics is open. `port`: where a
+   * worker-only process serves /metrics (the web process always serves it on PORT).
+   */
+  metrics: Readonly<{ token: string | undefined; port: number | undefined }>;
   mcp: Readonly<{
     tokens: readonly McpToken[];
     /** True when MCP_TOKENS was unset outside production and one admin token was generated. */
@@ -111,6 +114,7 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: intIn(100, 20_000, 20_000),
   WEBHOOK_SECRET: optionalString,
   METRICS_TOKEN: optionalString,
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   MCP_TOKENS: z.string().default(""),
   MCP_ALLOWED_ORIGINS: z.string().default(""),
   MCP_RATE_LIMIT: intIn(1, 100_000, 120),
@@ -227,7 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
       secretGenerated: !e.WEBHOOK_SECRET,
     },
-    metrics: { token: e.METRICS_TOKEN },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     mcp: {
       tokens,
       tokensGenerated,
