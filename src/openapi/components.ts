@@ -4,6 +4,7 @@ import { errorBodySchema } from "../app.ts";
 import type { AuditEntry } from "../mcp/audit.ts";
 import { fieldChangeSchema, triageReportSchema, triageRunSchema } from "../queue/triage-results.ts";
 import { livenessSchema, readinessSchema } from "../routes/health.ts";
+import { SESSION_COOKIE } from "../routes/session.ts";
 import { reprocessAcceptedSchema, reprocessBodySchema, ticketIdParamSchema } from "../routes/tickets.ts";
 import {
   webhookAcceptedSchema,
@@ -54,6 +55,9 @@ const responseSchemas = {
 
 export type SchemaName = keyof typeof requestSchemas | keyof typeof responseSchemas;
 
+/** The zod schema behind each component, for checking real traffic against the document. */
+export const namedSchemas: Record<SchemaName, z.ZodType> = { ...requestSchemas, ...responseSchemas };
+
 export function buildComponentSchemas() {
   return componentSchemas(requestSchemas, responseSchemas);
 }
@@ -76,6 +80,18 @@ export const securitySchemes = {
     scheme: "bearer",
     description:
       "A token from `MCP_TOKENS`. Scopes are levels: `admin` includes `write`, which includes `read`; the roles listed on an operation are the least it needs.",
+  },
+  sessionCookie: {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description:
+      "The signed session the login form (`POST /login`) sets for a token; it carries that token's scopes. Pages only.",
+  },
+  metricsToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "`METRICS_TOKEN`, only when it is set; otherwise `/metrics` is open.",
   },
   sandboxBasic: {
     type: "http",

@@ -3,6 +3,7 @@ import { buildComponentSchemas, securitySchemes } from "./components.ts";
 import { intakePaths } from "./operations/intake.ts";
 import { mcpPaths } from "./operations/mcp.ts";
 import { operatorPaths } from "./operations/operator.ts";
+import { pagePaths } from "./operations/pages.ts";
 import { platformPaths } from "./operations/platform.ts";
 import { sandboxPaths, sandboxTag } from "./operations/sandbox.ts";
 import type { OpenApiDocument, Paths, Tag } from "./types.ts";
@@ -19,13 +20,18 @@ const tags: Tag[] = [
     description: "Re-run triage, read what it did, and audit writes. Bearer tokens from `MCP_TOKENS`.",
   },
   { name: "MCP", description: "The Freshdesk tool server for MCP clients (Claude, ChatGPT, Cursor, …)." },
-  { name: "Health", description: "Liveness and readiness probes." },
+  { name: "Monitoring", description: "Liveness and readiness probes, and Prometheus metrics." },
+  {
+    name: "Pages",
+    description:
+      "Server-rendered pages for people: the activity page, the queue dashboard and the sign-in form.",
+  },
   { name: "Docs", description: "This document and its page." },
   sandboxTag,
 ];
 
 /** Every group's paths; a path listed by two groups is a mistake, caught when building. */
-const groups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, sandboxPaths];
+const groups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, pagePaths, sandboxPaths];
 
 /**
  * The OpenAPI 3.1 document of the web API. Request and response bodies come from the zod

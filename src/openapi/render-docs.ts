@@ -155,7 +155,7 @@ function jsonBlock(value: unknown): Fragment {
 }
 
 function schemeLabel(scheme: OpenApiDocument["components"]["securitySchemes"][string]): string {
-  return scheme.type === "http" ? `HTTP ${scheme.scheme}` : `${scheme.name} header`;
+  return scheme.type === "http" ? `HTTP ${scheme.scheme}` : `${scheme.name} ${scheme.in}`;
 }
 
 const STYLE = `

@@ -44,7 +44,7 @@ export type Paths = Record<string, PathItem>;
 
 export type SecurityScheme =
   | { type: "http"; scheme: "basic" | "bearer"; description: string }
-  | { type: "apiKey"; in: "header"; name: string; description: string };
+  | { type: "apiKey"; in: "header" | "cookie"; name: string; description: string };
 
 export type Tag = { name: string; description: string };
 

@@ -1,11 +1,11 @@
 import type { Paths } from "../types.ts";
-import { jsonResponse, PUBLIC } from "./common.ts";
+import { bearerErrors, jsonResponse, PUBLIC } from "./common.ts";
 
 export const platformPaths: Paths = {
   "/healthz": {
     get: {
       operationId: "liveness",
-      tags: ["Health"],
+      tags: ["Monitoring"],
       summary: "Liveness",
       description: "Answers as soon as the process serves HTTP; use it for restarts, not for traffic.",
       security: PUBLIC,
@@ -15,13 +15,31 @@ export const platformPaths: Paths = {
   "/readyz": {
     get: {
       operationId: "readiness",
-      tags: ["Health"],
+      tags: ["Monitoring"],
       summary: "Readiness",
       description: "Checks the dependencies (Redis) with a short timeout each.",
       security: PUBLIC,
       responses: {
         "200": jsonResponse("Every check passed.", "Readiness"),
         "503": jsonResponse("At least one check failed; each check says why.", "Readiness"),
+      },
+    },
+  },
+  "/metrics": {
+    get: {
+      operationId: "metrics",
+      tags: ["Monitoring"],
+      summary: "Prometheus metrics",
+      description:
+        "Webhooks, queue depth, job and step durations, Freshdesk calls and rate budget, LLM calls, tokens and estimated cost, triage outcomes.",
+      // `{}` makes the token optional: it is needed only when METRICS_TOKEN is set.
+      security: [{}, { metricsToken: [] }],
+      responses: {
+        "200": {
+          description: "The Prometheus text exposition format.",
+          content: { "text/plain": { schema: { type: "string" } } },
+        },
+        ...bearerErrors([401]),
       },
     },
   },

@@ -47,7 +47,21 @@ export const sandboxPaths: Paths = {
       tags: ["Sandbox"],
       summary: "Create a ticket (Freshdesk v2); fires the sandbox's automation webhook",
       security,
-      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: { type: "object" },
+            example: {
+              subject: "Invoice shows the wrong VAT number",
+              description: "Our invoice for March has last year's VAT number on it.",
+              email: "dana@example.com",
+              priority: 1,
+              status: 2,
+            },
+          },
+        },
+      },
       responses: {
         "201": freshdeskJson("The created ticket."),
         "400": freshdeskJson("Validation failed (Freshdesk's `errors` list)."),
@@ -74,7 +88,10 @@ export const sandboxPaths: Paths = {
       summary: "Update a ticket (Freshdesk v2)",
       security,
       parameters: [idParameter],
-      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { type: "object" }, example: { priority: 3 } } },
+      },
       responses: {
         "200": freshdeskJson("The updated ticket."),
         "404": { description: "No such ticket." },
