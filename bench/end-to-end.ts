@@ -1,0 +1,149 @@
+import { createTriageResultStore } from "../src/queue/triage-results.ts";
+import type { SandboxStats } from "../src/sandbox/app.ts";
+import type { BenchOptions } from "./options.ts";
+import type { DirectSequenceResult } from "./support/direct-sequence.ts";
+import { childEnv, forkChild } from "./support/processes.ts";
+import { startBenchRedis } from "./support/redis.ts";
+import { type BenchResult, figure } from "./support/report.ts";
+import { NOTE_ROUTE, sandboxApi } from "./support/sandbox-api.ts";
+import { summarize } from "./support/stats.ts";
+import { fireWebhook, idOnlyBody, inPool, WEBHOOK_SECRET } from "./support/webhook-bodies.ts";
+
+const PREFIX = "bench-e2e";
+const WORKER_CONCURRENCY = 8;
+
+/**
+ * End to end: tickets through webhook → queue → worker → sandbox with the local classifier, in
+ * the all-in-one service process (web + worker + embedded sandbox, like `npm start`). A burst of
+ * N webhooks gives the throughput; a paced run below capacity gives webhook-to-note latency
+ * without queueing behind the burst. Baseline: the bare Freshdesk I/O of one triage (get,
+ * update, note) made directly with the client in the same process at the same concurrency.
+ */
+export async function endToEndBenchmark(options: BenchOptions): Promise<BenchResult> {
+  const started = Date.now();
+  const burst = options.quick ? 300 : 2000;
+  const paced = options.quick ? 200 : 1500;
+  const pacedRate = 100;
+  const redis = await startBenchRedis();
+  const service = await forkChild("bench/support/service-process.ts", {
+    args: ["--web", "--worker"],
+    env: childEnv({
+      NODE_ENV: "production",
+      PORT: "0",
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: PREFIX,
+      WEBHOOK_SECRET,
+      SANDBOX_PLAN: "unlimited",
+      SANDBOX_AUTOMATIONS: "off",
+      WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+      LOG_LEVEL: "info",
+    }),
+  });
+  const url = String(service.ready.url);
+  const api = sandboxApi(`${url}/sandbox`);
+  const results = createTriageResultStore(redis.client, PREFIX);
+  const notesPosted = async () =>
+    (await service.ask<SandboxStats>("sandboxStats")).endpoints[NOTE_ROUTE]?.requests ?? 0;
+  const waitForNotes = async (count: number, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while ((await notesPosted()) < count) {
+      if (Date.now() > deadline) throw new Error(`only ${await notesPosted()} of ${count} notes were posted`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  /** Webhook-to-note latency per ticket: result recorded (after the note) minus send time. */
+  const latencies = async (sentAt: Map<number, number>) => {
+    const runs = await Promise.all([...sentAt.keys()].map((id) => results.latest(id)));
+    const triaged = runs.filter((run) => run?.outcome === "triaged");
+    const samples = triaged.map((run) => Date.parse(run!.at) - sentAt.get(run!.ticketId)!);
+    const lastAt = Math.max(...triaged.map((run) => Date.parse(run!.at)));
+    return { triaged: triaged.length, samples, lastAt };
+  };
+
+  try {
+    const warm = await api.createTickets(30);
+    await inPool(warm, 8, async (id) => void (await fireWebhook(url, idOnlyBody(id))));
+    await waitForNotes(warm.length, 60_000);
+
+    // Burst: every webhook as fast as the runner can send them.
+    const burstIds = await api.createTickets(burst);
+    const notesBefore = await notesPosted();
+    const burstSent = new Map<number, number>();
+    const burstStart = Date.now();
+    let rejected = 0;
+    await inPool(burstIds, 32, async (id) => {
+      burstSent.set(id, Date.now());
+      if ((await fireWebhook(url, idOnlyBody(id))) !== 202) rejected += 1;
+    });
+    await waitForNotes(notesBefore + burst, 300_000);
+    const burstRuns = await latencies(burstSent);
+    const throughput = burstRuns.triaged / ((burstRuns.lastAt - burstStart) / 1000);
+    const notesAfterBurst = await notesPosted();
+
+    // Paced: an open-loop schedule at pacedRate, latency from each scheduled send time.
+    const pacedIds = await api.createTickets(paced);
+    const pacedSent = new Map<number, number>();
+    const pacedStart = Date.now() + 50;
+    await Promise.all(
+      pacedIds.map(async (id, index) => {
+        const at = pacedStart + (index * 1000) / pacedRate;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+        pacedSent.set(id, at);
+        if ((await fireWebhook(url, idOnlyBody(id))) !== 202) rejected += 1;
+      }),
+    );
+    await waitForNotes(notesAfterBurst + paced, 300_000);
+    const pacedRuns = await latencies(pacedSent);
+    const pacedLatency = summarize(pacedRuns.samples);
+    const notesForMeasured = (await notesPosted()) - notesBefore;
+    const untriaged = burst + paced - burstRuns.triaged - pacedRuns.triaged;
+    const burstLatency = summarize(burstRuns.samples);
+
+    const baselineIds = await api.createTickets(burst);
+    const direct = await service.ask<DirectSequenceResult>("directSequence", {
+      ticketIds: baselineIds,
+      concurrency: WORKER_CONCURRENCY,
+    });
+    const directRate = baselineIds.length / (direct.elapsedMs / 1000);
+    const directLatency = summarize(direct.latenciesMs);
+    const floor = "direct get+update+note";
+
+    return {
+      name: "end-to-end",
+      title: "End to end: webhook → queue → worker → note (local classifier)",
+      figures: [
+        figure(`throughput, burst of ${burst} webhooks`, throughput, "tickets/s", {
+          baseline: { label: floor, value: directRate },
+          target: { atLeast: 200 },
+        }),
+        figure(`webhook-to-note latency at ${pacedRate} tickets/s, p50`, pacedLatency.p50, "ms", {
+          baseline: { label: `${floor}, p50`, value: directLatency.p50 },
+        }),
+        figure(`webhook-to-note latency at ${pacedRate} tickets/s, p99`, pacedLatency.p99, "ms", {
+          baseline: { label: `${floor}, p99`, value: directLatency.p99 },
+        }),
+        figure("webhook-to-note latency in the burst, p50", burstLatency.p50, "ms"),
+        figure("webhook-to-note latency in the burst, p99", burstLatency.p99, "ms"),
+        figure(
+          "tickets not triaged, or notes beyond one per ticket",
+          untriaged + Math.abs(notesForMeasured - (burst + paced)),
+          "",
+          {
+            target: { atMost: 0 },
+          },
+        ),
+      ],
+      notes: [
+        `One service process (src/service.ts startService, web + worker, WORKER_CONCURRENCY=${WORKER_CONCURRENCY}, production settings, info logging) with the embedded sandbox (plan unlimited, automations off, no added latency) and redis-server (AOF everysec) in its own process; the webhooks come from the benchmark runner process.`,
+        `Tickets are created in the sandbox first; each webhook is the id-only simple payload for a "created" event; a ticket counts as done when its triage result is recorded, which happens after its note is posted.`,
+        `Burst throughput = triaged tickets / (last result − first webhook sent). Paced latency: ${paced} webhooks on a fixed schedule of ${pacedRate}/s, measured from each scheduled send time.`,
+        `Baseline: the minimum Freshdesk I/O of one triage (GET ticket, PUT ticket, POST note) made directly with the Freshdesk client in the same process at the same concurrency: no webhook, queue, MCP, classifier or note rendering — the floor this machine and sandbox allow.`,
+        `Webhooks not answered 202: ${rejected}. Intake alone is measured by the intake benchmark.`,
+      ],
+      durationSeconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await service.stop();
+    await redis.stop();
+  }
+}

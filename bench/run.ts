@@ -1,0 +1,64 @@
+// `npm run bench [-- <name>...] [--quick] [--budget-window-ms N]`: runs the benchmarks, prints one
+// Markdown table each and merges the figures into bench/results/latest.json.
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { creditsBenchmark } from "./credits.ts";
+import { endToEndBenchmark } from "./end-to-end.ts";
+import { intakeBenchmark } from "./intake.ts";
+import { mcpHopBenchmark } from "./mcp-hop.ts";
+import type { BenchOptions } from "./options.ts";
+import { repoPath } from "./support/processes.ts";
+import { type BenchResult, describeMachine, markdownTable, writeResults } from "./support/report.ts";
+
+const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
+  intake: intakeBenchmark,
+  "end-to-end": endToEndBenchmark,
+  "mcp-hop": mcpHopBenchmark,
+  credits: creditsBenchmark,
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: "boolean", default: false },
+    "budget-window-ms": { type: "string", default: "5000" },
+  },
+});
+
+const unknown = positionals.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark ${unknown.join(", ")}; choose from: ${Object.keys(BENCHMARKS).join(", ")}`,
+  );
+  process.exit(2);
+}
+const budgetWindowMs = Number(values["budget-window-ms"]);
+if (!Number.isInteger(budgetWindowMs) || budgetWindowMs < 1000) {
+  console.error(`--budget-window-ms must be a whole number of milliseconds, at least 1000`);
+  process.exit(2);
+}
+const options: BenchOptions = { quick: values.quick === true, budgetWindowMs };
+const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
+const machine = describeMachine();
+console.log(
+  `## Benchmarks\n\nMachine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, redis-server ${machine.redis}, ${machine.os}${options.quick ? " (quick mode: figures not comparable)" : ""}\n`,
+);
+
+const results: BenchResult[] = [];
+let failed = false;
+for (const name of selected) {
+  console.error(`running ${name}…`);
+  try {
+    const loadAverageAtStart = loadavg()[0];
+    const result = { ...(await BENCHMARKS[name]!(options)), loadAverageAtStart };
+    results.push(result);
+    console.log(`${markdownTable(result)}\n`);
+  } catch (error) {
+    failed = true;
+    console.error(
+      `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
+}
+if (!options.quick) writeResults(repoPath("bench/results/latest.json"), machine, results);
+process.exit(failed ? 1 : 0);
