@@ -4,7 +4,12 @@ import type { RunningService } from "./service.ts";
 /** The human-readable start-up summary `npm start` prints: where everything is and how to use it. */
 export function banner(service: RunningService, config: Config): string {
   const url = service.url ?? "(no web server)";
-  const lines = ["", `Freshdesk triage is running at ${url}`];
+  const lines = [
+    "",
+    `Freshdesk triage is running at ${url}`,
+    `  Activity page: ${url}/  (sign in with a token from MCP_TOKENS${config.mcp.tokensGenerated ? ", e.g. the admin token below" : ""})`,
+    `  Queue dashboard: ${url}/admin/queues (admin) · API description: ${url}/docs`,
+  ];
   if (service.sandbox) {
     lines.push(
       `  Freshdesk sandbox: ${url}/sandbox/api/v2  (Basic auth: API key "${config.sandbox.apiKey}", any password)`,
