@@ -26,6 +26,15 @@ export type ToolArguments<N extends ToolName> = z.input<ToolsByName[N]["input"]>
 export type ToolResult<N extends ToolName> = z.output<ToolsByName[N]["output"]> & { notice?: string };
 
 /**
+ * The SDK gives up on a request after 60 s by default, but an in-process tool call that the
+ * client abandons keeps running on the server side: a Freshdesk call waiting for rate budget
+ * (up to two minutes) would then land its write after the job has already failed and been
+ * retried, doubling it. The Freshdesk client bounds every call with its own timeouts and budget
+ * waits, so this limit only catches a handler that never settles.
+ */
+const IN_PROCESS_CALL_TIMEOUT_MS = 15 * 60_000;
+
+/**
  * Calls a tool and returns its structured result, or throws the typed error the isError result
  * stands for (FreshdeskNotFoundError, FreshdeskRateLimitError, ForbiddenError, …).
  */
@@ -34,7 +43,9 @@ export async function callTool<N extends ToolName>(
   name: N,
   args: ToolArguments<N>,
 ): Promise<ToolResult<N>> {
-  const result = await client.callTool({ name, arguments: args as Record<string, unknown> });
+  const result = await client.callTool({ name, arguments: args as Record<string, unknown> }, undefined, {
+    timeout: IN_PROCESS_CALL_TIMEOUT_MS,
+  });
   if (result.isError) {
     const content = Array.isArray(result.content) ? result.content : [];
     const text = content
