@@ -10,12 +10,13 @@ import { createConnection, createServer, type Server, type Socket } from "node:n
  * - delay:  forward the request, hold the sandbox's answer back for `ms`
  * - reset:  forward the request, then reset the connection (RST) as soon as the sandbox answers,
  *           so the client cannot know whether a write landed
+ * `writesOnly` limits a fault to POST/PUT/DELETE requests, the ones whose outcome matters.
  */
-export type ProxyMode =
-  | { kind: "pass" }
+type Fault =
   | { kind: "status"; status: 429 | 500; retryAfterSeconds?: number }
   | { kind: "delay"; ms: number }
   | { kind: "reset" };
+export type ProxyMode = { kind: "pass" } | (Fault & { writesOnly?: boolean });
 
 export type FaultProxy = {
   url: string;
@@ -34,6 +35,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     sockets.add(client);
     const upstream = createConnection(target);
     sockets.add(upstream);
+    // The fault chosen when the current request started; its body chunks follow the same fate.
+    let current: ProxyMode = { kind: "pass" };
     let resetPending = false;
     const closeBoth = () => {
       client.destroy();
@@ -51,18 +54,17 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     upstream.on("error", closeBoth);
 
     client.on("data", (chunk) => {
-      const current = mode;
+      const head = chunk.subarray(0, 8).toString("latin1");
+      if (REQUEST_START.test(head)) {
+        current = mode.kind !== "pass" && mode.writesOnly && !WRITE.test(head) ? { kind: "pass" } : mode;
+        if (current.kind !== "pass") injected[current.kind]++;
+      }
       if (current.kind === "status") {
-        injected.status++;
-        client.end(cannedResponse(current.status, current.retryAfterSeconds));
+        if (!client.writableEnded) client.end(cannedResponse(current.status, current.retryAfterSeconds));
         upstream.destroy();
         return;
       }
-      if (current.kind === "reset") {
-        injected.reset++;
-        resetPending = true;
-      }
-      if (current.kind === "delay") injected.delay++;
+      if (current.kind === "reset") resetPending = true;
       upstream.write(chunk);
     });
     upstream.on("data", (chunk) => {
@@ -71,7 +73,6 @@ export async function startFaultProxy(target: { host: string; port: number }): P
         upstream.destroy();
         return;
       }
-      const current = mode;
       if (current.kind === "delay") {
         setTimeout(() => {
           if (!client.destroyed) client.write(chunk);
@@ -97,6 +98,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
   };
 }
+
+const REQUEST_START = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /;
+const WRITE = /^(POST|PUT|PATCH|DELETE) /;
 
 function cannedResponse(status: 429 | 500, retryAfterSeconds = 1): string {
   const body =

@@ -110,8 +110,12 @@ export function createWebhookLedger(deps: LedgerDeps) {
             .filter((d) => d.ticketId === ticketId)
             .map((d) => deps.queue.getJob(d.jobId as string)),
         );
-        const completed = jobs.some((job) => job?.finishedOn !== undefined && !job.failedReason);
-        const failedReasons = jobs.flatMap((job) => (job?.failedReason ? [job.failedReason] : []));
+        const states = await Promise.all(jobs.map((job) => job?.getState()));
+        const completed = states.includes("completed");
+        // A job that completed on a retry keeps the reason of its failed attempt; only failed ones count.
+        const failedReasons = jobs.flatMap((job, i) =>
+          states[i] === "failed" ? [job?.failedReason ?? ""] : [],
+        );
         const notes = (await deps.privateNotes(ticketId)).length;
         if (completed) {
           expect(notes, `ticket ${ticketId} was triaged but has ${notes} notes`).toBe(1);
