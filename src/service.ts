@@ -17,6 +17,7 @@ import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
 import { createMetrics } from "./metrics/metrics.ts";
+import { startMetricsServer } from "./metrics/metrics-server.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
 import { createIntake } from "./queue/intake.ts";
 import { createRedisConnection } from "./queue/redis-connection.ts";
@@ -47,6 +48,8 @@ export type RunningService = {
   url: string | undefined;
   /** The web app (web role only); tests walk its routes. */
   app: Hono | undefined;
+  /** Base URL of a worker-only process's metrics server (METRICS_PORT). */
+  metricsUrl: string | undefined;
   freshdeskBaseUrl: string;
   sandbox: Sandbox | undefined;
   redisUrl: string;
@@ -179,6 +182,22 @@ async function build(
     stops.push(() => worker!.close());
   }
 
+  let metricsUrl: string | undefined;
+  if (!roles.web && config.metrics.port !== undefined) {
+    const metricsServer = await startMetricsServer({
+      host: config.host,
+      port: config.metrics.port,
+      app: createApp({
+        config,
+        logger,
+        readiness: [{ name: "redis", check: async () => void (await shared.ping()) }],
+        mounts: [{ path: "/metrics", app: metricsRoutes({ metrics, token: config.metrics.token }) }],
+      }),
+    });
+    stops.push(() => metricsServer.close());
+    metricsUrl = metricsServer.url;
+  }
+
   if (roles.web) {
     const events = new QueueEvents(queue.name, {
       connection: createRedisConnection(redisUrl, "worker"),
@@ -246,7 +265,7 @@ async function build(
     }
   }
 
-  return { url, app: handler, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
+  return { url, app: handler, metricsUrl, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
 }
 
 function track(stops: Array<() => Promise<unknown>>, connection: Redis): Redis {

@@ -1,4 +1,4 @@
-import type { Worker } from "bullmq";
+import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Config } from "../src/config.ts";
 import type { Logger } from "../src/logger.ts";
@@ -8,6 +8,7 @@ import { pipelinePolicy } from "../src/mcp/pipeline-policy.ts";
 import { observeClassifier, observeTriageResults, timeSteps } from "../src/metrics/instrument.ts";
 import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
+import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
 import { createConfiguredClassifier, loadTriageConfig } from "../src/triage/index.ts";
 import { createAccountSnapshotCache } from "./account-snapshot.ts";
@@ -68,13 +69,19 @@ export async function createTriageWorkerRuntime(options: {
     process: processor,
     logger,
   });
+  // Same fields as the processor's own lines (triage-worker.ts); attemptsMade now includes this attempt.
+  const jobFields = (job: Job<TriageJob>) => ({
+    jobId: job.id,
+    ticketId: job.data.ticketId,
+    attempt: job.attemptsMade,
+  });
   worker.on("completed", (job, outcome: JobOutcome) => {
     metrics.jobFinished(outcome.outcome, job);
-    logger.info({ jobId: job.id, ticketId: job.data.ticketId, ...outcome }, "triage job done");
+    logger.info({ ...jobFields(job), ...outcome }, "triage job done");
   });
   worker.on("failed", (job, error) => {
     if (job) metrics.jobFinished("failed", job);
-    logger.warn({ jobId: job?.id, ticketId: job?.data.ticketId, reason: error.message }, "triage job failed");
+    logger.warn({ ...(job ? jobFields(job) : {}), reason: error.message }, "triage job failed");
   });
   await worker.waitUntilReady();
   return {
