@@ -36,13 +36,13 @@ export function undocumentedRoutes(routes: readonly RouteEntry[], doc: OpenApiDo
   for (const route of routes) {
     const path = toOpenApiPath(route.path);
     const methodMatches = (op: RouteEntry) => route.method === "ALL" || op.method === route.method;
+    const subApp = subAppOf(path);
     let covered: boolean;
-    if (path.endsWith("*")) {
+    if (subApp) {
+      covered = operations.some((op) => isUnder(op.path, subApp));
+    } else if (path.endsWith("*")) {
       const base = path.replace(/\/?\*$/, "");
       covered = operations.some((op) => methodMatches(op) && isUnder(op.path, base));
-    } else if (subAppOf(path)) {
-      const base = subAppOf(path)!;
-      covered = operations.some((op) => isUnder(op.path, base));
     } else {
       covered = operations.some((op) => methodMatches(op) && op.path === path);
     }
