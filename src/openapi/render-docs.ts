@@ -30,7 +30,7 @@ export function renderDocsPage(doc: OpenApiDocument): Fragment {
 <body>
 <header>
   <h1>${doc.info.title} <small>v${doc.info.version} · OpenAPI ${doc.openapi}</small></h1>
-  <p>${doc.info.description}</p>
+  <p>${prose(doc.info.description)}</p>
   <p>Machine-readable: <a href="openapi.json">openapi.json</a></p>
 </header>
 <nav><ul>${doc.tags.map((tag) => html`<li><a href="#tag-${tag.name}">${tag.name}</a></li>`)}
@@ -39,7 +39,7 @@ export function renderDocsPage(doc: OpenApiDocument): Fragment {
 ${doc.tags.map(
   (tag) => html`<section id="tag-${tag.name}">
   <h2>${tag.name}</h2>
-  <p>${tag.description}</p>
+  <p>${prose(tag.description)}</p>
   ${operations.filter((op) => op.operation.tags.includes(tag.name)).map(renderOperation)}
 </section>`,
 )}
@@ -47,7 +47,7 @@ ${doc.tags.map(
   <h2>Authentication</h2>
   <dl>${Object.entries(doc.components.securitySchemes).map(
     ([name, scheme]) => html`<dt id="auth-${name}"><code>${name}</code> (${schemeLabel(scheme)})</dt>
-    <dd>${scheme.description}</dd>`,
+    <dd>${prose(scheme.description)}</dd>`,
   )}</dl>
 </section>
 <section id="schemas">
@@ -77,7 +77,7 @@ function renderOperation({ path, method, operation }: Listed): Fragment {
   return html`<article id="op-${operation.operationId}">
   <h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
   <p class="summary">${operation.summary}</p>
-  ${operation.description ? html`<p>${operation.description}</p>` : ""}
+  ${operation.description ? html`<p>${prose(operation.description)}</p>` : ""}
   <p><strong>Auth:</strong> ${renderSecurity(operation.security)}</p>
   ${operation.parameters?.length ? renderParameters(operation.parameters) : ""}
   ${
@@ -87,7 +87,7 @@ function renderOperation({ path, method, operation }: Listed): Fragment {
   <table><thead><tr><th>Status</th><th>Meaning</th><th>Body</th></tr></thead><tbody>
   ${Object.entries(operation.responses).map(
     ([status, response]) =>
-      html`<tr><td><code>${status}</code></td><td>${response.description}${
+      html`<tr><td><code>${status}</code></td><td>${prose(response.description)}${
         response.headers ? html`<br><small>Headers: ${Object.keys(response.headers).join(", ")}</small>` : ""
       }</td><td>${response.content ? renderContent(response.content) : "—"}</td></tr>`,
   )}
@@ -111,7 +111,7 @@ function renderParameters(parameters: Parameter[]): Fragment {
   <table><thead><tr><th>Name</th><th>In</th><th>Required</th><th>Description</th><th>Schema</th></tr></thead><tbody>
   ${parameters.map(
     (p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? "yes" : "no"}</td>
-    <td>${p.description ?? ""}</td><td>${schemaSummary(p.schema)}</td></tr>`,
+    <td>${prose(p.description ?? "")}</td><td>${schemaSummary(p.schema)}</td></tr>`,
   )}
   </tbody></table>`;
 }
@@ -152,6 +152,12 @@ function jsonBlock(value: unknown): Fragment {
   }
   parts.push(text.slice(last));
   return html`<pre>${parts}</pre>`;
+}
+
+/** Descriptions use Markdown's backticks for code; only that much Markdown is rendered. */
+function prose(text: string): Fragment {
+  const parts = text.split("`");
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
 }
 
 function schemeLabel(scheme: OpenApiDocument["components"]["securitySchemes"][string]): string {

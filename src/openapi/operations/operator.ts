@@ -16,7 +16,6 @@ export const operatorPaths: Paths = {
         "202": jsonResponse("Queued.", "ReprocessAccepted"),
         ...errors([400], { 400: 'The id is not a ticket id, or the body is not `{"mode": …}`.' }),
         ...bearerErrors(),
-        ...errors([503]),
       },
     },
   },
