@@ -2,10 +2,12 @@
 // Markdown table each and merges the figures into bench/results/latest.json.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { budgetBenchmark } from "./budget.ts";
 import { creditsBenchmark } from "./credits.ts";
 import { endToEndBenchmark } from "./end-to-end.ts";
 import { intakeBenchmark } from "./intake.ts";
 import { mcpHopBenchmark } from "./mcp-hop.ts";
+import { memoryBenchmark } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
 import { repoPath } from "./support/processes.ts";
 import { type BenchResult, describeMachine, markdownTable, writeResults } from "./support/report.ts";
@@ -15,6 +17,8 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult>
   "end-to-end": endToEndBenchmark,
   "mcp-hop": mcpHopBenchmark,
   credits: creditsBenchmark,
+  budget: budgetBenchmark,
+  memory: memoryBenchmark,
 };
 
 const { values, positionals } = parseArgs({
