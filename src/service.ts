@@ -244,7 +244,10 @@ async function build(
         // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },
         { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
-        { path: "/", app: docsRoutes({ serverUrl: config.publicUrl }) },
+        {
+          path: "/",
+          app: docsRoutes({ serverUrl: config.publicUrl, includeSandbox: sandbox !== undefined }),
+        },
         { path: "/", app: loginRoutes(pageAuth) },
         {
           path: "/",

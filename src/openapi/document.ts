@@ -11,9 +11,11 @@ import type { OpenApiDocument, Paths, Tag } from "./types.ts";
 export type OpenApiOptions = {
   /** The public base URL (`PUBLIC_URL`); without it clients resolve paths against where they fetched the document. */
   serverUrl?: string | undefined;
+  /** Whether the embedded sandbox is mounted (only when no real Freshdesk is configured). Default true. */
+  includeSandbox?: boolean;
 };
 
-const tags: Tag[] = [
+const serviceTags: Tag[] = [
   { name: "Webhooks", description: "Where Freshdesk's automation rules deliver ticket events." },
   {
     name: "Operators",
@@ -27,11 +29,10 @@ const tags: Tag[] = [
       "Server-rendered pages for people: the activity page, the queue dashboard and the sign-in form.",
   },
   { name: "Docs", description: "This document and its page." },
-  sandboxTag,
 ];
 
 /** Every group's paths; a path listed by two groups is a mistake, caught when building. */
-const groups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, pagePaths, sandboxPaths];
+const serviceGroups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, pagePaths];
 
 /**
  * The OpenAPI 3.1 document of the web API. Request and response bodies come from the zod
@@ -39,6 +40,9 @@ const groups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, pa
  * code does not accept.
  */
 export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
+  const withSandbox = options.includeSandbox ?? true;
+  const tags = withSandbox ? [...serviceTags, sandboxTag] : serviceTags;
+  const groups = withSandbox ? [...serviceGroups, sandboxPaths] : serviceGroups;
   const paths: Paths = {};
   for (const group of groups) {
     for (const [path, item] of Object.entries(group)) {

@@ -98,6 +98,13 @@ describe("the OpenAPI document", () => {
     expect(namedSchemas.JsonRpcMessage.safeParse(mcp.example).success).toBe(true);
   });
 
+  it("leaves the sandbox out when a real Freshdesk is configured", () => {
+    const real = buildOpenApiDocument({ includeSandbox: false });
+    expect(Object.keys(real.paths).filter((path) => path.startsWith("/sandbox"))).toEqual([]);
+    expect(real.tags.map((tag) => tag.name)).not.toContain("Sandbox");
+    expect(Object.keys(doc.paths)).toContain("/sandbox/api/v2/tickets");
+  });
+
   it("names the public URL as its server only when one is configured", () => {
     expect(doc.servers).toBeUndefined();
     expect(buildOpenApiDocument({ serverUrl: "https://triage.example.com" }).servers).toEqual([
