@@ -190,7 +190,11 @@ async function build(
       app: createApp({
         config,
         logger,
-        readiness: [{ name: "redis", check: async () => void (await shared.ping()) }],
+        readiness: [
+          { name: "redis", check: async () => void (await shared.ping()) },
+          // Cached account data: a probe costs Freshdesk credits at most once per cache period.
+          { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
+        ],
         mounts: [{ path: "/metrics", app: metricsRoutes({ metrics, token: config.metrics.token }) }],
       }),
     });
@@ -214,7 +218,11 @@ async function build(
     handler = createApp({
       config,
       logger,
-      readiness: [{ name: "redis", check: async () => void (await shared.ping()) }],
+      readiness: [
+        { name: "redis", check: async () => void (await shared.ping()) },
+        // Cached account data: a probe costs Freshdesk credits at most once per cache period.
+        { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
+      ],
       mounts: [
         ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
         {
@@ -266,6 +274,15 @@ async function build(
         auth: { type: "header", name: "X-Webhook-Token", value: config.webhook.secret },
       });
     }
+  }
+
+  if (worker) {
+    // After the web app is serving (the sandbox lives there), so the first ticket is not slowed
+    // down by loading groups, agents and the knowledge base. A failure here is not fatal: the
+    // first job loads them again.
+    await worker
+      .warmUp()
+      .catch((error: unknown) => logger.warn({ err: error }, "could not preload account data"));
   }
 
   return { url, app: handler, metricsUrl, freshdeskBaseUrl, sandbox, redisUrl, results, stop };

@@ -17,7 +17,12 @@ import { createPipelineTools } from "./pipeline-tools.ts";
 import { createTriageProcessor } from "./triage.processor.ts";
 import { createTriageWorker, type JobOutcome } from "./triage-worker.ts";
 
-export type TriageWorkerRuntime = { worker: Worker; close(): Promise<void> };
+export type TriageWorkerRuntime = {
+  worker: Worker;
+  /** Loads the account-wide data now, so the first ticket does not pay for it. */
+  warmUp(): Promise<void>;
+  close(): Promise<void>;
+};
 
 /**
  * Everything a worker process runs: the in-process MCP client under the pipeline policy, the
@@ -44,13 +49,14 @@ export async function createTriageWorkerRuntime(options: {
     logger,
     onLlmCall: metrics.llmCall,
   });
+  const account = createAccountSnapshotCache(client);
   const processor = createTriageProcessor({
     tools: timeSteps(
       createPipelineTools(client),
       { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
       metrics.step,
     ),
-    account: timeSteps(createAccountSnapshotCache(client), { get: "account" }, metrics.step),
+    account: timeSteps(account, { get: "account" }, metrics.step),
     companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
     classifier: observeClassifier(classifier, metrics),
     taxonomy,
@@ -86,6 +92,9 @@ export async function createTriageWorkerRuntime(options: {
   await worker.waitUntilReady();
   return {
     worker,
+    async warmUp() {
+      await account.get();
+    },
     async close() {
       await worker.close();
       await client.close();

@@ -48,8 +48,12 @@ export function createIntake(options: IntakeOptions) {
 async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
+    // When the event loop was busy, the timer and Redis's answer can both be due at once and
+    // timers run first. Deferring the rejection to the check phase lets an answer that already
+    // arrived win, so a stored job is not reported as a 503.
     timer = setTimeout(
-      () => reject(new ServiceUnavailableError("The queue is unavailable; retry later.", 30)),
+      () =>
+        setImmediate(() => reject(new ServiceUnavailableError("The queue is unavailable; retry later.", 30))),
       ms,
     );
   });
