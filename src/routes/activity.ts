@@ -29,8 +29,8 @@ export function ticketLinksFor(target: FreshdeskTarget): TicketLinks {
     return { url: (id) => `${target.baseUrl}/a/tickets/${id}`, target: "the ticket in Freshdesk" };
   }
   return {
-    url: (id) => `/sandbox/api/v2/tickets/${id}`,
-    target: "the ticket in the sandbox's API (Basic auth with the sandbox API key)",
+    url: (id) => `/sandbox/a/tickets/${id}`,
+    target: "the ticket in the sandbox (sign in with the sandbox API key as the user name)",
   };
 }
 

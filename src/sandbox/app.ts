@@ -16,6 +16,7 @@ import { requestContext } from "./http/request-context.ts";
 import { apiRoutes, RouteTable } from "./http/route-table.ts";
 import { type SandboxStats, StatsRecorder } from "./http/stats.ts";
 import { parsePlan } from "./plans.ts";
+import { portalRoutes } from "./portal.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { sandboxAdminRoutes } from "./routes/sandbox-admin.ts";
 import { buildSeed } from "./seed/index.ts";
@@ -55,6 +56,7 @@ export type Sandbox = {
 };
 
 const MOUNT = /^(.*?)(\/api\/v2(?:\/.*)?|\/_sandbox(?:\/.*)?)$/;
+const PORTAL = /^(.*?)(\/a\/tickets\/[^/]+|\/support\/solutions\/articles\/[^/]+)$/;
 
 export function createSandbox(options: SandboxOptions): Sandbox {
   const now = options.now ?? Date.now;
@@ -85,9 +87,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   inner.notFound(wireNotFound(table, notFound));
   inner.onError(wireErrorHandler(notFound, logger));
 
+  const portal = portalRoutes(store, options.apiKey);
   const app = new Hono();
   app.all("*", (c) => {
     const url = new URL(c.req.url);
+    const page = PORTAL.exec(url.pathname);
+    if (page && c.req.method === "GET") {
+      return portal.fetch(new Request(new URL(`${page[2]}${url.search}`, url.origin), c.req.raw));
+    }
     const mount = MOUNT.exec(url.pathname);
     if (!mount) return new Response(null, { status: 404 });
     const innerUrl = new URL(`${mount[2]}${url.search}`, url.origin);

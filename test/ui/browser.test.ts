@@ -103,7 +103,7 @@ describe.skipIf(!executablePath)(
         expect(cells[2]).toContain(run?.category);
         expect(cells[4]).toBe(run?.group?.name);
         expect(cells[8]).toContain("local");
-        expect(await row.locator("a").first().getAttribute("href")).toBe(`/sandbox/api/v2/tickets/${id}`);
+        expect(await row.locator("a").first().getAttribute("href")).toBe(`/sandbox/a/tickets/${id}`);
       }
       const urgentRow = page.locator(`tr[data-ticket-id="${ticketIds[1]}"]`);
       expect(await urgentRow.locator("td").nth(3).textContent()).toBe("Urgent");

@@ -110,7 +110,7 @@ describe("activity page", () => {
     expect(body).toContain("Refund for &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; double charge");
     expect(body).not.toContain("<script>");
     expect(body).toContain(`data-ticket-id="${subjectTicket}"`);
-    expect(body).toContain(`href="/sandbox/api/v2/tickets/${subjectTicket}"`);
+    expect(body).toContain(`href="/sandbox/a/tickets/${subjectTicket}"`);
     expect(body).toContain(`>${run?.category}<`);
     expect(body).toContain(`/activity/tickets/${subjectTicket}/reprocess`);
     expect(body).toContain('href="/admin/queues"');

@@ -18,13 +18,16 @@ function sameKey(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** True when the request's Basic-auth username is the account's API key. */
+export function hasApiKey(authorization: string | undefined, apiKey: string): boolean {
+  const username = usernameOf(authorization);
+  return username !== undefined && !username.includes("@") && sameKey(username, apiKey);
+}
+
 export function basicAuth(apiKey: string): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const username = usernameOf(c.req.header("authorization"));
     // A username with "@" is an email + password login, which this account does not allow.
-    if (username === undefined || username.includes("@") || !sameKey(username, apiKey)) {
-      throw invalidCredentials();
-    }
+    if (!hasApiKey(c.req.header("authorization"), apiKey)) throw invalidCredentials();
     await next();
   };
 }
