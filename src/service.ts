@@ -7,6 +7,7 @@ import { createTriageWorkerRuntime, type TriageWorkerRuntime } from "../workers/
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type EmbeddedRedis, startEmbeddedRedis } from "./embedded/redis-server.ts";
+import { ConfigError } from "./errors.ts";
 import {
   createAccountDirectory,
   createFreshdeskClient,
@@ -28,6 +29,7 @@ import { activityRoutes, ticketLinksFor } from "./routes/activity.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { adminQueueRoutes, QUEUE_DASHBOARD_PATH } from "./routes/admin-queues.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import type { ReadinessCheck } from "./routes/health.ts";
 import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
@@ -119,9 +121,9 @@ async function build(
   let portalUrl: string;
   if (config.freshdesk.target.kind === "sandbox") {
     if (!url) {
-      throw new Error(
-        "No Freshdesk is configured. Set FRESHDESK_DOMAIN and FRESHDESK_API_KEY, or point FRESHDESK_DOMAIN at a running sandbox (e.g. http://127.0.0.1:3000/sandbox).",
-      );
+      throw new ConfigError([
+        "A worker-only process needs a Freshdesk: set FRESHDESK_DOMAIN and FRESHDESK_API_KEY, or point FRESHDESK_DOMAIN at the web process's sandbox (e.g. http://127.0.0.1:3000/sandbox with FRESHDESK_API_KEY=sandbox).",
+      ]);
     }
     sandbox = createSandbox({
       apiKey: config.sandbox.apiKey,
@@ -166,6 +168,11 @@ async function build(
     logger: logger.child({ component: "mcp" }),
     portalUrl,
   };
+  const readiness: ReadinessCheck[] = [
+    { name: "redis", check: async () => void (await shared.ping()) },
+    // Cached account data: a probe costs Freshdesk credits at most once per cache period.
+    { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
+  ];
 
   let worker: TriageWorkerRuntime | undefined;
   if (roles.worker) {
@@ -190,11 +197,7 @@ async function build(
       app: createApp({
         config,
         logger,
-        readiness: [
-          { name: "redis", check: async () => void (await shared.ping()) },
-          // Cached account data: a probe costs Freshdesk credits at most once per cache period.
-          { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
-        ],
+        readiness,
         mounts: [{ path: "/metrics", app: metricsRoutes({ metrics, token: config.metrics.token }) }],
       }),
     });
@@ -204,7 +207,7 @@ async function build(
 
   if (roles.web) {
     const events = new QueueEvents(queue.name, {
-      connection: createRedisConnection(redisUrl, "worker"),
+      connection: track(stops, createRedisConnection(redisUrl, "worker", "queue-events")),
       prefix,
     });
     stops.push(() => events.close());
@@ -218,11 +221,7 @@ async function build(
     handler = createApp({
       config,
       logger,
-      readiness: [
-        { name: "redis", check: async () => void (await shared.ping()) },
-        // Cached account data: a probe costs Freshdesk credits at most once per cache period.
-        { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
-      ],
+      readiness,
       mounts: [
         ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
         {
