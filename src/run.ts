@@ -22,6 +22,9 @@ export async function runService(
   const logger = createLogger(config.logLevel, {
     roles: Object.keys(roles).filter((r) => roles[r as keyof ServiceRoles]),
   });
+  // Listening before start-up ends: the worker takes jobs before startService returns, and a
+  // SIGTERM then (a quick redeploy) must drain them, not kill the process mid-job.
+  const signals = shutDownOnSignals(logger);
   let service: RunningService;
   try {
     service = await startService(config, logger, roles);
@@ -32,13 +35,20 @@ export async function runService(
     process.exit(1);
   }
   onStarted?.(service, config, logger);
-  shutDownOnSignals(service, logger);
+  signals.started(service);
 }
 
-function shutDownOnSignals(service: RunningService, logger: Logger): void {
+function shutDownOnSignals(logger: Logger): { started(service: RunningService): void } {
+  let service: RunningService | undefined;
+  let requestedDuringStart: string | undefined;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
+    if (!service) {
+      requestedDuringStart = signal;
+      logger.info({ signal }, "shutdown requested during start-up; stopping as soon as started");
+      return;
+    }
     stopping = true;
     logger.info({ signal }, "shutting down: draining jobs in flight");
     const deadline = setTimeout(() => {
@@ -56,4 +66,10 @@ function shutDownOnSignals(service: RunningService, logger: Logger): void {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  return {
+    started(running) {
+      service = running;
+      if (requestedDuringStart) shutdown(requestedDuringStart);
+    },
+  };
 }
