@@ -45,7 +45,7 @@ describe("fault: SIGTERM with jobs in flight", () => {
     const counts = await env.queue.getJobCounts("completed", "waiting", "failed");
     expect(counts.completed).toBeGreaterThanOrEqual(3);
     expect(counts.failed).toBe(0);
-    expect(counts.completed + counts.waiting).toBe(tickets.length);
+    expect((counts.completed ?? 0) + (counts.waiting ?? 0)).toBe(tickets.length);
 
     const next = await env.startWorker();
     const settled = await env.ledger.expectEveryAcceptedTicketSettled(60_000);

@@ -50,6 +50,9 @@ export async function startFaultEnv(options: FaultEnvOptions = {}) {
     // Redis is killed on purpose in some scenarios; commands wait for the reconnect.
   });
   const queue = new Queue(TRIAGE_QUEUE, { connection, prefix });
+  queue.on("error", () => {
+    // Same: the queue's commands wait for Redis to come back.
+  });
   const sandboxAuth = `Basic ${Buffer.from(`${SANDBOX_KEY}:X`).toString("base64")}`;
 
   function serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
