@@ -35,6 +35,7 @@ export async function runService(
     process.exit(1);
   }
   onStarted?.(service, config, logger);
+  logger.info({ url: service.url ?? null }, "service started");
   signals.started(service);
 }
 
