@@ -2,7 +2,7 @@ import { QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRIAGE_QUEUE } from "../../src/queue/triage-queue.ts";
 import { type FaultEnv, startFaultEnv } from "./support/fault-env.ts";
-import { waitFor } from "./support/processes.ts";
+import { waitFor, waitForOutput } from "./support/processes.ts";
 
 /**
  * SIGTERM (a deploy, a scale-down) while jobs run. The worker finishes what it holds, takes
@@ -30,7 +30,10 @@ describe("fault: SIGTERM with jobs in flight", () => {
 
   it("drains within 10 s; no stalled jobs at the next start", async () => {
     const web = await env.startWeb();
-    const first = await env.startWorker({ WORKER_CONCURRENCY: "3" });
+    const first = await env.startWorker({ WORKER_CONCURRENCY: "3", LOG_LEVEL: "info" });
+    // Start-up preloads the account (slow through the delaying proxy); a signal before it ends
+    // waits for it, which is not what this scenario measures.
+    await waitForOutput(first, /"msg":"service started"/, 30_000);
     const tickets = await env.createTickets(8, "Drain");
     for (const id of tickets) await env.ledger.fire(web.url, id);
     await waitFor("three jobs in flight", async () => (await env.queue.getActiveCount()) === 3, 10_000);
