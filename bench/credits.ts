@@ -60,6 +60,8 @@ export async function creditsBenchmark(options: BenchOptions): Promise<BenchResu
   };
 
   try {
+    // The worker preloads the account-wide data when it starts; that is the one-off cost.
+    const atStart = await settledStats(stats);
     const ticketIds = await api.createTickets(1 + 2 * perScenario);
     const textIndex = new Map(ticketIds.map((id, index) => [id, index]));
     const [warmId, ...rest] = ticketIds;
@@ -84,15 +86,16 @@ export async function creditsBenchmark(options: BenchOptions): Promise<BenchResu
           baseline: { label: naiveLabel, value: per(naive) },
           target: { atMost: 2 },
         }),
-        figure("first ticket with cold account caches (one-off)", warm.totalCredits, "credits"),
-        figure("of which account-wide warm-up", warm.totalCredits - per(idOnly), "credits"),
+        figure("account-wide warm-up at worker start (one-off)", atStart.totalCredits, "credits"),
+        figure("first ticket after start", warm.totalCredits, "credits"),
       ],
       notes: [
         `${perScenario} tickets per scenario, created in the sandbox beforehand (not counted); counters reset before each scenario; one service process (web + worker, embedded sandbox on the unlimited plan, automations off).`,
         `id-only: ${breakdown(idOnly, perScenario)}.`,
         `recommended payload (README's advanced JSON: subject, description, status, priority, source, type, tags, group, agent, requester, company): ${breakdown(recommended, perScenario)}.`,
         `naive sequence with the Freshdesk client (get ticket, list conversations, search solutions, list canned responses of one folder, get contact, update, add note): ${breakdown(naive, perScenario)}.`,
-        `first ticket, cold caches (groups, agents, ticket types, ticket fields, solution categories/folders/articles): ${breakdown(warm, 1)}.`,
+        `warm-up at worker start (groups, agents, ticket types, ticket fields, solution categories, folders and articles; refreshed every 10 minutes, not per ticket): ${breakdown(atStart, 1)}.`,
+        `first ticket after start: ${breakdown(warm, 1)}.`,
       ],
       durationSeconds: (Date.now() - started) / 1000,
     };
@@ -151,4 +154,16 @@ function breakdown(stats: SandboxStats, tickets: number): string {
     .filter(([, e]) => e.credits > 0)
     .map(([route, e]) => `${route} ${Math.round((e.credits / tickets) * 100) / 100}`)
     .join(", ");
+}
+
+/** The sandbox counters once they have stopped moving (start-up loading is not awaited). */
+async function settledStats(read: () => Promise<SandboxStats>): Promise<SandboxStats> {
+  let previous = await read();
+  for (let quiet = 0; quiet < 5; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const current = await read();
+    quiet = current.totalRequests === previous.totalRequests && current.totalRequests > 0 ? quiet + 1 : 0;
+    previous = current;
+  }
+  return previous;
 }

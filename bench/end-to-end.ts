@@ -1,6 +1,7 @@
 import { createTriageResultStore } from "../src/queue/triage-results.ts";
 import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
+import type { LoadStats } from "./support/child-ipc.ts";
 import type { DirectSequenceResult } from "./support/direct-sequence.ts";
 import { childEnv, forkChild } from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
@@ -68,6 +69,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
     // Burst: every webhook as fast as the runner can send them.
     const burstIds = await api.createTickets(burst);
     const notesBefore = await notesPosted();
+    await service.ask("loadStats");
     const burstSent = new Map<number, number>();
     const burstStart = Date.now();
     let rejected = 0;
@@ -76,12 +78,14 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       if ((await fireWebhook(url, idOnlyBody(id))) !== 202) rejected += 1;
     });
     await waitForNotes(notesBefore + burst, 300_000);
+    const burstLoad = await service.ask<LoadStats>("loadStats");
     const burstRuns = await latencies(burstSent);
     const throughput = burstRuns.triaged / ((burstRuns.lastAt - burstStart) / 1000);
     const notesAfterBurst = await notesPosted();
 
     // Paced: an open-loop schedule at pacedRate, latency from each scheduled send time.
     const pacedIds = await api.createTickets(paced);
+    await service.ask("loadStats");
     const pacedSent = new Map<number, number>();
     const pacedStart = Date.now() + 50;
     await Promise.all(
@@ -93,6 +97,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       }),
     );
     await waitForNotes(notesAfterBurst + paced, 300_000);
+    const pacedLoad = await service.ask<LoadStats>("loadStats");
     const pacedRuns = await latencies(pacedSent);
     const pacedLatency = summarize(pacedRuns.samples);
     const notesForMeasured = (await notesPosted()) - notesBefore;
@@ -138,6 +143,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
         `Tickets are created in the sandbox first; each webhook is the id-only simple payload for a "created" event; a ticket counts as done when its triage result is recorded, which happens after its note is posted.`,
         `Burst throughput = triaged tickets / (last result − first webhook sent). Paced latency: ${paced} webhooks on a fixed schedule of ${pacedRate}/s, measured from each scheduled send time.`,
         `Baseline: the minimum Freshdesk I/O of one triage (GET ticket, PUT ticket, POST note) made directly with the Freshdesk client in the same process at the same concurrency: no webhook, queue, MCP, classifier or note rendering — the floor this machine and sandbox allow.`,
+        `The service process during the burst: ${Math.round(burstLoad.cpuPercent)} % CPU of one core, event-loop delay p99 ${burstLoad.eventLoopDelayP99Ms.toFixed(0)} ms (max ${burstLoad.eventLoopDelayMaxMs.toFixed(0)} ms); during the paced run: ${Math.round(pacedLoad.cpuPercent)} % CPU, p99 ${pacedLoad.eventLoopDelayP99Ms.toFixed(0)} ms (max ${pacedLoad.eventLoopDelayMaxMs.toFixed(0)} ms).`,
         `Webhooks not answered 202: ${rejected}. Intake alone is measured by the intake benchmark.`,
       ],
       durationSeconds: (Date.now() - started) / 1000,

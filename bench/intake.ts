@@ -1,6 +1,7 @@
 import { Queue } from "bullmq";
 import { TRIAGE_QUEUE } from "../src/queue/triage-queue.ts";
 import type { BenchOptions } from "./options.ts";
+import type { LoadStats } from "./support/child-ipc.ts";
 import type {
   ClosedLoopResult,
   ClosedLoopRun,
@@ -54,9 +55,15 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
   };
   const open = async (path: "bare" | "webhook") => {
     const run: OpenLoopRun = { ...target(path), rate, durationSeconds: fixedSeconds, warmupSeconds: 3 };
+    await server.ask("loadStats");
     const result = await generator.ask<OpenLoopResult>("open", { run });
     nextId += result.scheduled;
-    return result;
+    return { ...result, server: await server.ask<LoadStats>("loadStats") };
+  };
+  const closedWithLoad = async (path: "bare" | "webhook", durationSeconds: number) => {
+    await server.ask("loadStats");
+    const result = await closed(path, durationSeconds);
+    return { ...result, server: await server.ask<LoadStats>("loadStats") };
   };
 
   try {
@@ -64,8 +71,8 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
     await closed("webhook", 2);
     const queue = new Queue(TRIAGE_QUEUE, { connection: redis.client, prefix: PREFIX });
     const storedBefore = await queue.count();
-    const bareSaturation = await closed("bare", saturationSeconds);
-    const webhookSaturation = await closed("webhook", saturationSeconds);
+    const bareSaturation = await closedWithLoad("bare", saturationSeconds);
+    const webhookSaturation = await closedWithLoad("webhook", saturationSeconds);
     const bareFixed = await open("bare");
     const webhookFixed = await open("webhook");
     const stored = (await queue.count()) - storedBefore;
@@ -100,6 +107,7 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
         `Saturation: autocannon, ${connections} keep-alive connections, ${saturationSeconds} s per route; every request is a distinct ticket id (no deduplication), simple payload with the X-Webhook-Token header.`,
         `Fixed rate: ${rate} req/s open-loop for ${fixedSeconds} s (first 3 s not measured); latency counts from each request's scheduled send time.`,
         `Non-2xx / errors: saturation webhook ${webhookSaturation.non2xx}/${webhookSaturation.errors}, bare ${bareSaturation.non2xx}/${bareSaturation.errors}; fixed rate webhook statuses ${JSON.stringify(webhookFixed.statuses)}, errors ${webhookFixed.errors}.`,
+        `Server process during the runs (CPU % of one core; event-loop delay p99 / max): saturation webhook ${load(webhookSaturation.server)}, bare ${load(bareSaturation.server)}; 500 req/s webhook ${load(webhookFixed.server)}, bare ${load(bareFixed.server)}. The generator's own send lag at 500 req/s (p99 / max): webhook ${lag(webhookFixed)}, bare ${lag(bareFixed)}.`,
         `Jobs stored during the measured runs: ${stored} for ${accepted} webhook 202s (more jobs than 202s = requests still in flight when the generator stopped counting).`,
       ],
       durationSeconds: (Date.now() - started) / 1000,
@@ -109,4 +117,12 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
     await server.stop();
     await redis.stop();
   }
+}
+
+function load(stats: LoadStats): string {
+  return `${Math.round(stats.cpuPercent)} % CPU, ${stats.eventLoopDelayP99Ms.toFixed(1)} / ${stats.eventLoopDelayMaxMs.toFixed(0)} ms`;
+}
+
+function lag(result: OpenLoopResult): string {
+  return `${result.sendLagMs.p99.toFixed(1)} / ${result.sendLagMs.max.toFixed(0)} ms`;
 }

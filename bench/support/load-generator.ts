@@ -33,6 +33,8 @@ export type OpenLoopResult = {
   statuses: Record<string, number>;
   errors: number;
   achievedRate: number;
+  /** How late this generator sent requests against the schedule: its own share of the latency. */
+  sendLagMs: { p99: number; max: number };
 };
 
 function closedLoop(run: ClosedLoopRun): Promise<ClosedLoopResult> {
@@ -75,6 +77,7 @@ function openLoop(run: OpenLoopRun): Promise<OpenLoopResult> {
   const interval = 1000 / run.rate;
   const warmup = Math.round(run.rate * run.warmupSeconds);
   const samples: number[] = [];
+  const lags: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
   let finished = 0;
@@ -92,10 +95,12 @@ function openLoop(run: OpenLoopRun): Promise<OpenLoopResult> {
         statuses,
         errors,
         achievedRate: total / elapsed,
+        sendLagMs: { p99: summarize(lags).p99, max: summarize(lags).max },
       });
     };
     const send = (index: number) => {
       const scheduledAt = start + index * interval;
+      lags.push(performance.now() - scheduledAt);
       const body = run.bodyTemplate.replace("{id}", String(run.firstId + index));
       const req = request(run.url, { method: "POST", agent, headers: run.headers }, (res) => {
         res.resume();
