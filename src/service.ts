@@ -277,11 +277,10 @@ async function build(
 
   if (worker) {
     // After the web app is serving (the sandbox lives there), so the first ticket is not slowed
-    // down by loading groups, agents and the knowledge base. A failure here is not fatal: the
-    // first job loads them again.
-    await worker
-      .warmUp()
-      .catch((error: unknown) => logger.warn({ err: error }, "could not preload account data"));
+    // down by loading groups, agents and the knowledge base. Not awaited: start-up (and so a
+    // SIGTERM's drain) never waits on Freshdesk, and a failure is not fatal since the first job
+    // loads the same data through the same single-flight cache.
+    worker.warmUp().catch((error: unknown) => logger.warn({ err: error }, "could not preload account data"));
   }
 
   return { url, app: handler, metricsUrl, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
