@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../support/sandbox-server.ts";
 import { sandboxClient } from "./sandbox-client.ts";
 
-const FIXTURES = join(import.meta.dirname, "../../../shared/freshdesk-fixtures/python-freshdesk");
+const FIXTURES = join(import.meta.dirname, "../fixtures/python-freshdesk");
 
 type Json = Record<string, unknown>;
 
