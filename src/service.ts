@@ -95,7 +95,8 @@ async function build(
   const prefix = config.redis.queuePrefix;
   const shared = track(stops, createRedisConnection(redisUrl, "worker", "shared"));
   const results = createTriageResultStore(shared, prefix);
-  const queue = createTriageQueue(track(stops, createRedisConnection(redisUrl, "intake", "queue")), prefix);
+  const queueConnection = track(stops, createRedisConnection(redisUrl, "intake", "queue"));
+  const queue = createTriageQueue(queueConnection, prefix);
   stops.push(() => queue.close());
 
   // The HTTP server starts first so the sandbox's URL (and so Freshdesk's base URL) is known.
@@ -212,11 +213,7 @@ async function build(
     });
     stops.push(() => events.close());
     mcpDeps.triage = createTriageService({ queue, events, results });
-    const intake = createIntake({
-      queue,
-      redis: track(stops, createRedisConnection(redisUrl, "intake", "intake")),
-      keyPrefix: prefix,
-    });
+    const intake = createIntake({ queue, redis: queueConnection, keyPrefix: prefix });
     const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl);
     handler = createApp({
       config,

@@ -6,7 +6,7 @@ import { type EnqueueResult, enqueueTriage, type TriageJob } from "./triage-queu
 
 export type IntakeOptions = {
   queue: Queue<TriageJob>;
-  /** A fail-fast connection (see redis-connection.ts) for the hint write. */
+  /** The queue's own fail-fast connection (see redis-connection.ts), for the hint write. */
   redis: Redis;
   keyPrefix: string;
   /** Answer 503 after this long so Freshdesk retries instead of timing out on us. */
@@ -25,22 +25,24 @@ export function createIntake(options: IntakeOptions) {
   const now = options.now ?? (() => new Date());
   return {
     async accept(event: WebhookEvent): Promise<EnqueueResult> {
-      const work = async () => {
-        if (Object.keys(event.hint).length > 0) {
-          await options.redis.set(
-            hintKey(options.keyPrefix, event.ticketId),
-            JSON.stringify(event.hint),
-            "EX",
-            options.hintTtlSeconds ?? 900,
-          );
-        }
-        return enqueueTriage(options.queue, {
-          ticketId: event.ticketId,
-          event: event.event,
-          receivedAt: now().toISOString(),
-        });
-      };
-      return withDeadline(work(), timeoutMs);
+      // Both commands go out at once, one round trip: on the queue's own connection Redis runs
+      // them in order, so the hint is stored before the job that may read it exists.
+      const hintStored =
+        Object.keys(event.hint).length > 0
+          ? options.redis.set(
+              hintKey(options.keyPrefix, event.ticketId),
+              JSON.stringify(event.hint),
+              "EX",
+              options.hintTtlSeconds ?? 900,
+            )
+          : undefined;
+      const enqueued = enqueueTriage(options.queue, {
+        ticketId: event.ticketId,
+        event: event.event,
+        receivedAt: now().toISOString(),
+      });
+      const work = Promise.all([hintStored, enqueued]).then(([, result]) => result);
+      return withDeadline(work, timeoutMs);
     },
   };
 }

@@ -27,7 +27,7 @@ const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pa
 describe("POST /webhooks/freshdesk", () => {
   const { redis: admin, prefix, close } = testRedis();
   const intakeRedis = createRedisConnection(testRedisUrl(), "intake");
-  const queue = createTriageQueue(createRedisConnection(testRedisUrl(), "worker"), prefix);
+  const queue = createTriageQueue(intakeRedis, prefix);
   const app = buildApp(queue, intakeRedis, prefix);
 
   const post = (body: string, headers: Record<string, string>) =>
