@@ -11,7 +11,6 @@ import { summarize } from "./support/stats.ts";
 import { fireWebhook, idOnlyBody, inPool, WEBHOOK_SECRET } from "./support/webhook-bodies.ts";
 
 const PREFIX = "bench-e2e";
-const WORKER_CONCURRENCY = 8;
 
 /**
  * End to end: tickets through webhook → queue → worker → sandbox with the local classifier, in
@@ -22,6 +21,7 @@ const WORKER_CONCURRENCY = 8;
  */
 export async function endToEndBenchmark(options: BenchOptions): Promise<BenchResult> {
   const started = Date.now();
+  const concurrency = options.workerConcurrency;
   const burst = options.quick ? 300 : 2000;
   const paced = options.quick ? 200 : 1500;
   const pacedRate = 100;
@@ -36,7 +36,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       WEBHOOK_SECRET,
       SANDBOX_PLAN: "unlimited",
       SANDBOX_AUTOMATIONS: "off",
-      WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+      WORKER_CONCURRENCY: String(concurrency),
       LOG_LEVEL: "info",
     }),
   });
@@ -107,7 +107,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
     const baselineIds = await api.createTickets(burst);
     const direct = await service.ask<DirectSequenceResult>("directSequence", {
       ticketIds: baselineIds,
-      concurrency: WORKER_CONCURRENCY,
+      concurrency,
     });
     const directRate = baselineIds.length / (direct.elapsedMs / 1000);
     const directLatency = summarize(direct.latenciesMs);
@@ -139,7 +139,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
         ),
       ],
       notes: [
-        `One service process (src/service.ts startService, web + worker, WORKER_CONCURRENCY=${WORKER_CONCURRENCY}, production settings, info logging) with the embedded sandbox (plan unlimited, automations off, no added latency) and redis-server (AOF everysec) in its own process; the webhooks come from the benchmark runner process.`,
+        `One service process (src/service.ts startService, web + worker, WORKER_CONCURRENCY=${concurrency}, production settings, info logging) with the embedded sandbox (plan unlimited, automations off, no added latency) and redis-server (AOF everysec) in its own process; the webhooks come from the benchmark runner process.`,
         `Tickets are created in the sandbox first; each webhook is the id-only simple payload for a "created" event; a ticket counts as done when its triage result is recorded, which happens after its note is posted.`,
         `Burst throughput = triaged tickets / (last result − first webhook sent). Paced latency: ${paced} webhooks on a fixed schedule of ${pacedRate}/s, measured from each scheduled send time.`,
         `Baseline: the minimum Freshdesk I/O of one triage (GET ticket, PUT ticket, POST note) made directly with the Freshdesk client in the same process at the same concurrency: no webhook, queue, MCP, classifier or note rendering — the floor this machine and sandbox allow.`,

@@ -4,4 +4,6 @@ export type BenchOptions = {
   quick: boolean;
   /** The budget benchmark's rate-limit window in ms (60 000 = Freshdesk's real minute). */
   budgetWindowMs: number;
+  /** WORKER_CONCURRENCY of the end-to-end benchmark's service (8, the service's default, unless set). */
+  workerConcurrency: number;
 };

@@ -1,5 +1,5 @@
-// `npm run bench [-- <name>...] [--quick] [--budget-window-ms N]`: runs the benchmarks, prints one
-// Markdown table each and merges the figures into bench/results/latest.json.
+// `npm run bench [-- <name>...] [--quick] [--budget-window-ms N] [--worker-concurrency N]`: runs the
+// benchmarks, prints one Markdown table each and merges the figures into bench/results/latest.json.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { budgetBenchmark } from "./budget.ts";
@@ -26,6 +26,7 @@ const { values, positionals } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     "budget-window-ms": { type: "string", default: "5000" },
+    "worker-concurrency": { type: "string", default: "8" },
   },
 });
 
@@ -41,7 +42,12 @@ if (!Number.isInteger(budgetWindowMs) || budgetWindowMs < 1000) {
   console.error(`--budget-window-ms must be a whole number of milliseconds, at least 1000`);
   process.exit(2);
 }
-const options: BenchOptions = { quick: values.quick === true, budgetWindowMs };
+const workerConcurrency = Number(values["worker-concurrency"]);
+if (!Number.isInteger(workerConcurrency) || workerConcurrency < 1 || workerConcurrency > 256) {
+  console.error(`--worker-concurrency must be a whole number from 1 to 256`);
+  process.exit(2);
+}
+const options: BenchOptions = { quick: values.quick === true, budgetWindowMs, workerConcurrency };
 const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
 const machine = describeMachine();
 console.log(
