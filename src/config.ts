@@ -126,7 +126,8 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(TOOLSETS))),
   TRIAGE_MODE: z.enum(["apply", "suggest", "dry-run"]).default("apply"),
   TRIAGE_CONFIG: optionalString,
-  WORKER_CONCURRENCY: intIn(1, 256, 8),
+  // Jobs mostly wait on Freshdesk and Redis; the shared rate budget, not this, bounds the load.
+  WORKER_CONCURRENCY: intIn(1, 256, 32),
   SANDBOX_API_KEY: z.string().min(1).default("sandbox"),
   SANDBOX_PLAN: z.string().default("demo"),
   SANDBOX_AUTOMATIONS: z.enum(["on", "off"]).default("on"),

@@ -207,12 +207,18 @@ async function build(
   }
 
   if (roles.web) {
-    const events = new QueueEvents(queue.name, {
-      connection: track(stops, createRedisConnection(redisUrl, "worker", "queue-events")),
-      prefix,
+    mcpDeps.triage = createTriageService({
+      queue,
+      results,
+      openEvents: () => {
+        const events = new QueueEvents(queue.name, {
+          connection: track(stops, createRedisConnection(redisUrl, "worker", "queue-events")),
+          prefix,
+        });
+        stops.push(() => events.close());
+        return events;
+      },
     });
-    stops.push(() => events.close());
-    mcpDeps.triage = createTriageService({ queue, events, results });
     const intake = createIntake({ queue, redis: queueConnection, keyPrefix: prefix });
     const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl);
     handler = createApp({

@@ -12,7 +12,13 @@ export function createRedisConnection(url: string, role: ConnectionRole, name?: 
   const options: RedisOptions =
     role === "worker"
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-      : { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2000 };
+      : // Auto-pipelining batches the commands of concurrent webhooks into one write per tick.
+        {
+          maxRetriesPerRequest: 0,
+          enableOfflineQueue: false,
+          connectTimeout: 2000,
+          enableAutoPipelining: true,
+        };
   return new Redis(url, {
     ...options,
     connectionName: name,

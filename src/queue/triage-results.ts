@@ -61,6 +61,11 @@ export type TriageReport = z.infer<typeof triageReportSchema>;
 
 const HISTORY_LENGTH = 20;
 const RECENT_LENGTH = 500;
+/**
+ * A ticket's history lives 90 days after its last run, so Redis does not grow with every ticket
+ * ever seen; a ticket quiet for that long is triaged as new if it comes back.
+ */
+const HISTORY_TTL_SECONDS = 90 * 24 * 3600;
 const COMPARED: ReadonlyArray<keyof TriageRun> = [
   "category",
   "priority",
@@ -85,6 +90,7 @@ export function createTriageResultStore(redis: Redis, prefix: string) {
         .multi()
         .lpush(perTicket(run.ticketId), json)
         .ltrim(perTicket(run.ticketId), 0, HISTORY_LENGTH - 1)
+        .expire(perTicket(run.ticketId), HISTORY_TTL_SECONDS)
         .lpush(recentKey, json)
         .ltrim(recentKey, 0, RECENT_LENGTH - 1)
         .exec();

@@ -10,12 +10,25 @@ import type { TriageResultStore } from "./triage-results.ts";
  */
 export function createTriageService(options: {
   queue: Queue<TriageJob>;
-  events: QueueEvents;
+  /**
+   * Opens the queue-events stream. Called on first use only: a web process that never runs
+   * triage on demand should not read the event of every job the intake adds.
+   */
+  openEvents: () => QueueEvents;
   results: TriageResultStore;
   waitMs?: number;
   now?: () => Date;
 }) {
   const waitMs = options.waitMs ?? 30_000;
+  let events: Promise<QueueEvents> | undefined;
+  const eventsReady = () => {
+    events ??= (async () => {
+      const opened = options.openEvents();
+      await opened.waitUntilReady();
+      return opened;
+    })();
+    return events;
+  };
   const now = options.now ?? (() => new Date());
 
   async function latest(ticketId: number) {
@@ -25,6 +38,7 @@ export function createTriageService(options: {
 
   return {
     async run(ticketId: number, { mode }: { mode: TriageMode }) {
+      const stream = await eventsReady();
       const { jobId } = await enqueueTriage(options.queue, {
         ticketId,
         event: "reprocess",
@@ -35,7 +49,7 @@ export function createTriageService(options: {
       const job = await options.queue.getJob(jobId);
       if (!job) throw new ServiceUnavailableError("The triage job disappeared before it ran; try again.");
       try {
-        await job.waitUntilFinished(options.events, waitMs);
+        await job.waitUntilFinished(stream, waitMs);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ServiceUnavailableError(
