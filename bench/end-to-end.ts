@@ -110,6 +110,8 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       concurrency,
     });
     const directRate = baselineIds.length / (direct.elapsedMs / 1000);
+    await service.stop();
+    const split = await splitLayoutBurst(redis.url, burst, concurrency);
     const directLatency = summarize(direct.latenciesMs);
     const floor = "direct get+update+note";
 
@@ -117,9 +119,12 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       name: "end-to-end",
       title: "End to end: webhook → queue → worker → note (local classifier)",
       figures: [
-        figure(`throughput, burst of ${burst} webhooks`, throughput, "tickets/s", {
+        figure(`throughput, burst of ${burst} webhooks, web and worker processes`, split, "tickets/s", {
           baseline: { label: floor, value: directRate },
           target: { atLeast: 200 },
+        }),
+        figure(`throughput, burst of ${burst} webhooks, all in one process`, throughput, "tickets/s", {
+          baseline: { label: floor, value: directRate },
         }),
         figure(`webhook-to-note latency at ${pacedRate} tickets/s, p50`, pacedLatency.p50, "ms", {
           baseline: { label: `${floor}, p50`, value: directLatency.p50 },
@@ -139,7 +144,8 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
         ),
       ],
       notes: [
-        `One service process (src/service.ts startService, web + worker, WORKER_CONCURRENCY=${concurrency}, production settings, info logging) with the embedded sandbox (plan unlimited, automations off, no added latency) and redis-server (AOF everysec) in its own process; the webhooks come from the benchmark runner process.`,
+        `Production layout: a web process (intake + the embedded sandbox) and a worker process (FRESHDESK_DOMAIN pointing at that sandbox), as \`npm run web\` and \`npm run worker\` run them; same burst, same concurrency, its own queue prefix.`,
+        `All in one: one service process (src/service.ts startService, web + worker, WORKER_CONCURRENCY=${concurrency}, production settings, info logging) with the embedded sandbox (plan unlimited, automations off, no added latency) and redis-server (AOF everysec) in its own process; the webhooks come from the benchmark runner process.`,
         `Tickets are created in the sandbox first; each webhook is the id-only simple payload for a "created" event; a ticket counts as done when its triage result is recorded, which happens after its note is posted.`,
         `Burst throughput = triaged tickets / (last result − first webhook sent). Paced latency: ${paced} webhooks on a fixed schedule of ${pacedRate}/s, measured from each scheduled send time.`,
         `Baseline: the minimum Freshdesk I/O of one triage (GET ticket, PUT ticket, POST note) made directly with the Freshdesk client in the same process at the same concurrency: no webhook, queue, MCP, classifier or note rendering — the floor this machine and sandbox allow.`,
@@ -151,5 +157,55 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
   } finally {
     await service.stop();
     await redis.stop();
+  }
+}
+
+/** The same burst through a web process and a separate worker process, as deployed. */
+async function splitLayoutBurst(redisUrl: string, burst: number, concurrency: number): Promise<number> {
+  const prefix = `${PREFIX}-split`;
+  const shared = {
+    NODE_ENV: "production",
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    WEBHOOK_SECRET,
+    LOG_LEVEL: "info",
+  };
+  const web = await forkChild("bench/support/service-process.ts", {
+    args: ["--web"],
+    env: childEnv({ ...shared, PORT: "0", SANDBOX_PLAN: "unlimited", SANDBOX_AUTOMATIONS: "off" }),
+  });
+  const url = String(web.ready.url);
+  const worker = await forkChild("bench/support/service-process.ts", {
+    args: ["--worker"],
+    env: childEnv({
+      ...shared,
+      FRESHDESK_DOMAIN: `${url}/sandbox`,
+      FRESHDESK_API_KEY: "sandbox",
+      WORKER_CONCURRENCY: String(concurrency),
+    }),
+  });
+  try {
+    const api = sandboxApi(`${url}/sandbox`);
+    const notes = async () =>
+      (await web.ask<SandboxStats>("sandboxStats")).endpoints[NOTE_ROUTE]?.requests ?? 0;
+    const until = async (count: number) => {
+      const deadline = Date.now() + 300_000;
+      while ((await notes()) < count) {
+        if (Date.now() > deadline) throw new Error(`only ${await notes()} of ${count} notes were posted`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const warm = await api.createTickets(30);
+    await inPool(warm, 8, async (id) => void (await fireWebhook(url, idOnlyBody(id))));
+    await until(warm.length);
+    const ids = await api.createTickets(burst);
+    const before = await notes();
+    const start = Date.now();
+    await inPool(ids, 32, async (id) => void (await fireWebhook(url, idOnlyBody(id))));
+    await until(before + burst);
+    return burst / ((Date.now() - start) / 1000);
+  } finally {
+    await worker.stop();
+    await web.stop();
   }
 }

@@ -2,6 +2,7 @@
 // benchmarks, prints one Markdown table each and merges the figures into bench/results/latest.json.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
 import { budgetBenchmark } from "./budget.ts";
 import { creditsBenchmark } from "./credits.ts";
 import { endToEndBenchmark } from "./end-to-end.ts";
@@ -26,7 +27,8 @@ const { values, positionals } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     "budget-window-ms": { type: "string", default: "5000" },
-    "worker-concurrency": { type: "string", default: "8" },
+    // The service's own default, so the figures describe what an unconfigured install does.
+    "worker-concurrency": { type: "string", default: String(loadConfig({}).triage.concurrency) },
   },
 });
 
