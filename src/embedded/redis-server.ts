@@ -39,7 +39,7 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   const pidFile = join(options.dataDir, "embedded-redis.pid");
   stopOrphan(pidFile);
 
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const args = [
     "--port",
     String(port),
@@ -113,7 +113,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function freePort(): Promise<number> {
+/** A loopback port that was free a moment ago. */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -129,13 +130,14 @@ async function waitForPing(port: number, child: ChildProcess, timeoutMs: number)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    if (await ping(port)) return;
+    if (await pingRedis(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`no PONG within ${timeoutMs} ms`);
 }
 
-function ping(port: number): Promise<boolean> {
+/** True when a Redis on this loopback port answers PONG (not while it is still loading its AOF). */
+export function pingRedis(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: "127.0.0.1", port });
     const done = (ok: boolean) => {

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freeLoopbackPort as freePort } from "../../src/embedded/redis-server.ts";
 import { testRedisUrl } from "../support/redis.ts";
 import { type SandboxServer, startSandboxServer } from "../support/sandbox-server.ts";
 import { waitFor } from "../support/service.ts";
@@ -22,15 +22,6 @@ function npmScriptOf(command: string): string {
   const match = /^npm run ([\w:-]+)$/.exec(command.trim());
   if (!match?.[1]) throw new Error(`"${command}" is not an npm script command`);
   return match[1];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe("deployment files", () => {

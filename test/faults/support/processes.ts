@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freeLoopbackPort } from "../../../src/embedded/redis-server.ts";
 
 /**
  * Child processes for the fault suite: the web process, workers and the standalone sandbox run
@@ -48,17 +48,7 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
 }
 
 /** A loopback port that was free a moment ago (for processes that need a fixed port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freeLoopbackPort;
 
 export async function waitFor(
   what: string,

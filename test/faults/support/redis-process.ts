@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pingRedis } from "../../../src/embedded/redis-server.ts";
 import { freePort, waitFor } from "./processes.ts";
 
 /**
@@ -53,7 +53,7 @@ export async function startRedisProcess(): Promise<RedisProcess> {
       ],
       { stdio: "ignore" },
     );
-    await waitFor("redis-server to answer PING", () => ping(port), 10_000);
+    await waitFor("redis-server to answer PING", () => pingRedis(port), 10_000);
   }
 
   async function kill(signal: NodeJS.Signals = "SIGKILL") {
@@ -77,19 +77,4 @@ export async function startRedisProcess(): Promise<RedisProcess> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once("error", () => done(false));
-    socket.once("connect", () => socket.write("PING\r\n"));
-    // While loading the AOF, Redis answers -LOADING: not ready yet.
-    socket.once("data", (data) => done(data.toString().startsWith("+PONG")));
-  });
 }
