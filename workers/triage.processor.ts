@@ -42,7 +42,9 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
     const { ticketId } = data;
     const mode = data.mode ?? deps.mode;
     const jobId = job.id ?? `ticket-${ticketId}`;
-    let checkpoint: Checkpoint = data.checkpoint ?? {};
+    /** What an earlier attempt of this job left behind; empty on the first attempt. */
+    const resumed: Checkpoint = data.checkpoint ?? {};
+    let checkpoint: Checkpoint = resumed;
     const save = async (patch: Checkpoint) => {
       checkpoint = { ...checkpoint, ...patch };
       await job.updateData({ ...job.data, checkpoint } as TriageJob);
@@ -50,7 +52,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
 
     let decision = checkpoint.decision;
     if (!decision) {
-      const lastTriagedHash = await deps.results.lastTriagedHash(ticketId);
+      const { latest: previous, lastTriagedHash } = await deps.results.prior(ticketId);
       const skip = async (reason: string, detail: string, contentHash?: string) => {
         await deps.results.record({
           jobId,
@@ -80,7 +82,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
       if (!verdict.proceed) return skip(verdict.reason, verdict.detail, verdict.contentHash);
       decision = await decide(deps, {
         ticket: loaded.snapshot,
-        previous: await deps.results.latest(ticketId),
+        previous,
         jobId,
         contentHash: verdict.contentHash,
         fromHint: loaded.fromHint,
@@ -95,7 +97,8 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
       // The hash that guards later events must come from Freshdesk's own copy of the ticket, the
       // same data a later read returns, not from the webhook's rendering of it.
       if (decision.fromHint) decision = { ...decision, contentHash: contentHash(stored), fromHint: false };
-      await save({ applied: true, decision });
+      // The note follows at once, so its "posting" mark shares this write (one round trip less).
+      await save({ applied: true, decision, notePosting: true });
     }
     if (decision.fromHint) {
       const { snapshot } = await deps.tools.loadTicket(ticketId, false);
@@ -105,9 +108,10 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
 
     let noteId = checkpoint.noteId;
     if (mode !== "dry-run" && noteId === undefined) {
-      if (checkpoint.notePosting) noteId = await deps.tools.findNoteOfJob(ticketId, markerJobId(jobId));
+      // Only an earlier attempt can have posted the note without recording its id.
+      if (resumed.notePosting) noteId = await deps.tools.findNoteOfJob(ticketId, markerJobId(jobId));
       if (noteId === undefined) {
-        await save({ notePosting: true });
+        if (!checkpoint.notePosting) await save({ notePosting: true });
         noteId = await deps.tools.addPrivateNote(ticketId, decision.noteHtml);
       }
       await save({ noteId });

@@ -102,12 +102,16 @@ export function createTriageResultStore(redis: Redis, prefix: string) {
       const raw = await redis.lindex(perTicket(ticketId), 0);
       return raw ? parse(raw) : undefined;
     },
-    /** The content hash of the last run that actually triaged (skips do not count). */
-    async lastTriagedHash(ticketId: number): Promise<string | undefined> {
-      for (const run of await this.history(ticketId)) {
-        if (run.outcome === "triaged" && run.mode !== "dry-run") return run.contentHash;
-      }
-      return undefined;
+    /**
+     * What the worker needs to know about earlier runs, from one read: the latest run, and the
+     * content hash of the last run that actually triaged (skips and dry runs do not count).
+     */
+    async prior(
+      ticketId: number,
+    ): Promise<{ latest: TriageRun | undefined; lastTriagedHash: string | undefined }> {
+      const history = await this.history(ticketId);
+      const triaged = history.find((run) => run.outcome === "triaged" && run.mode !== "dry-run");
+      return { latest: history[0], lastTriagedHash: triaged?.contentHash };
     },
     /**
      * The latest run that decided something, what changed since the one before, and the full
