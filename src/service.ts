@@ -34,6 +34,7 @@ import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
+import { createRateLimiter } from "./routes/rate-limit.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createSandbox, type Sandbox } from "./sandbox/app.ts";
@@ -258,7 +259,18 @@ async function build(
           path: "/",
           app: docsRoutes({ serverUrl: config.publicUrl, includeSandbox: sandbox !== undefined }),
         },
-        { path: "/", app: loginRoutes(pageAuth) },
+        {
+          path: "/",
+          app: loginRoutes(
+            pageAuth,
+            createRateLimiter({
+              redis: shared,
+              keyPrefix: `${prefix}:login-failures`,
+              perMinute: 10,
+              what: "failed sign-ins from this address",
+            }),
+          ),
+        },
         {
           path: "/",
           app: activityRoutes({

@@ -1,17 +1,23 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Scope } from "../config.ts";
-import { BadRequestError } from "../errors.ts";
+import { BadRequestError, RateLimitedError } from "../errors.ts";
 import { loginPage } from "../ui/login-page.ts";
 import { sendPage } from "../ui/send-page.ts";
 import { findBearerToken, scopesGrant } from "./auth.ts";
 import { assertSameOrigin, isHttps, type PageAuth, safeNext } from "./page-auth.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from "./session.ts";
 
 const SCOPES: readonly Scope[] = ["read", "write", "admin"];
 
-/** The login form (`/login`) and `/logout`: tokens in, HttpOnly SameSite=Strict session cookie out. */
-export function loginRoutes(auth: PageAuth): Hono {
+/**
+ * The login form (`/login`) and `/logout`: tokens in, HttpOnly SameSite=Strict session cookie out.
+ * Failed sign-ins are limited per client address so tokens cannot be guessed by volume.
+ */
+export function loginRoutes(auth: PageAuth, attempts: RateLimiter): Hono {
   const routes = new Hono();
 
   routes.get("/login", (c) => {
@@ -32,9 +38,26 @@ export function loginRoutes(auth: PageAuth): Hono {
     assertSameOrigin(c, auth.publicUrl);
     const form = await formFields(c.req.header("content-type"), () => c.req.parseBody());
     const next = safeNext(form.next);
+    const address = clientAddress(c);
+    // Only failed attempts spend the budget, and a spent budget refuses even a right guess.
+    const tooMany = (error: unknown) => {
+      if (!(error instanceof RateLimitedError)) throw error;
+      c.header("Retry-After", String(error.retryAfterSeconds));
+      return sendPage(c, loginPage({ next, error: "Too many failed sign-ins; wait a minute." }), 429);
+    };
+    try {
+      await attempts.check(address);
+    } catch (error) {
+      return tooMany(error);
+    }
     const presented = (form.token ?? "").trim();
     const token = /^\S+$/.test(presented) ? findBearerToken(auth.tokens, `Bearer ${presented}`) : undefined;
     if (!token) {
+      try {
+        await attempts.consume(address);
+      } catch (error) {
+        return tooMany(error);
+      }
       return sendPage(c, loginPage({ next, error: "That token is not valid. Check MCP_TOKENS." }), 401);
     }
     setCookie(c, SESSION_COOKIE, auth.signer.issue(token), {
@@ -66,4 +89,13 @@ async function formFields(
   const body = await parse();
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   return { token: text(body.token), next: text(body.next) };
+}
+
+/** The connection's address (behind a proxy, the proxy's: then the limit is shared). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
 }

@@ -7,9 +7,9 @@ import type { Toolset } from "../mcp/define-tool.ts";
 import type { McpServerDeps } from "../mcp/deps.ts";
 import { createOriginAllowList } from "../mcp/origin-allow-list.ts";
 import { policyForToken } from "../mcp/policy.ts";
-import { createRateLimiter } from "../mcp/rate-limit.ts";
 import { createMcpServer } from "../mcp/server.ts";
 import { type AuthVariables, requireBearer } from "./auth.ts";
+import { createRateLimiter } from "./rate-limit.ts";
 
 export type McpRoutesDeps = {
   config: Pick<Config, "mcp" | "publicUrl">;

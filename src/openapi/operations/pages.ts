@@ -101,7 +101,7 @@ export const pagePaths: Paths = {
       tags: ["Pages"],
       summary: "Sign in with a token",
       description:
-        "Sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) that stands for the token; the token itself is never stored in the cookie.",
+        "Sets an HttpOnly, SameSite=Strict session cookie (Secure over HTTPS) that stands for the token; the token itself is never stored in the cookie. Failed attempts are limited to ten a minute per client address.",
       security: PUBLIC,
       requestBody: loginForm,
       responses: {
@@ -113,6 +113,9 @@ export const pagePaths: Paths = {
           },
         },
         "401": page("The token is not valid; the form again, with the reason."),
+        "429": page(
+          "Ten failed sign-ins from this address within the minute; the form again, with `Retry-After`. Refused even for a right token until the minute is over.",
+        ),
         ...errors([400, 403], { 400: "Not a form body.", 403: "The form was posted from another site." }),
       },
     },
