@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBodySchema } from "../app.ts";
 import type { AuditEntry } from "../mcp/audit.ts";
 import { fieldChangeSchema, triageReportSchema, triageRunSchema } from "../queue/triage-results.ts";
+import { auditCountSchema } from "../routes/admin.ts";
 import { livenessSchema, readinessSchema } from "../routes/health.ts";
 import { SESSION_COOKIE } from "../routes/session.ts";
 import { reprocessAcceptedSchema, reprocessBodySchema, ticketIdParamSchema } from "../routes/tickets.ts";
@@ -26,8 +27,6 @@ const auditEntrySchema = z.object({
   code: z.string().optional().describe("The error code when the outcome is not ok."),
 }) satisfies z.ZodType<AuditEntry>;
 const auditPageSchema = z.object({ entries: z.array(auditEntrySchema).describe("Newest first.") });
-
-export const auditCountSchema = z.number().int().min(1).max(1000).default(100);
 
 /** Schemas that describe what clients send, converted as the input they are validated as. */
 const requestSchemas = {

@@ -1,8 +1,12 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import type { McpToken } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
 import type { AuditLog } from "../mcp/audit.ts";
 import { type AuthVariables, requireBearer } from "./auth.ts";
+
+/** `?count=` of `GET /admin/audit`; also what the API document describes. */
+export const auditCountSchema = z.number().int().min(1).max(1000).default(100);
 
 export type AdminRoutesDeps = { tokens: readonly McpToken[]; audit: AuditLog };
 
@@ -12,12 +16,12 @@ export function adminRoutes(deps: AdminRoutesDeps): Hono<{ Variables: AuthVariab
   app.use("*", requireBearer(deps.tokens, "admin"));
 
   app.get("/audit", async (c) => {
-    const raw = c.req.query("count") ?? "100";
-    const count = Number(raw);
-    if (!Number.isInteger(count) || count < 1 || count > 1000) {
+    const raw = c.req.query("count");
+    const count = auditCountSchema.safeParse(raw === undefined ? undefined : Number(raw));
+    if (!count.success) {
       throw new BadRequestError(`"count" must be a whole number from 1 to 1000; got "${raw}".`);
     }
-    return c.json({ entries: await deps.audit.recent(count) });
+    return c.json({ entries: await deps.audit.recent(count.data) });
   });
   return app;
 }

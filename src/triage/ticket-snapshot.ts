@@ -36,12 +36,6 @@ export type TicketSnapshot = {
   customerMessages: CustomerMessage[];
 };
 
-/** The customer's most recent words: the latest incoming message, or the description. */
-export function latestCustomerText(ticket: TicketSnapshot): string {
-  const latest = latestCustomerMessage(ticket);
-  return latest?.bodyText ?? ticket.descriptionText;
-}
-
 export function latestCustomerMessage(
   ticket: Pick<TicketSnapshot, "customerMessages">,
 ): CustomerMessage | undefined {
