@@ -1,6 +1,7 @@
 import type { Job } from "bullmq";
 import type { TriageMode } from "../src/config.ts";
-import type { TriageJob } from "../src/queue/triage-queue.ts";
+import { BadRequestError } from "../src/errors.ts";
+import { type TriageJob, triageJobSchema } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
 import {
   contentHash,
@@ -38,7 +39,15 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
 
   return async (job: Job<TriageJob>): Promise<JobOutcome> => {
     const started = Date.now();
-    const data = job.data as JobWithCheckpoint;
+    // Jobs may come from another version of the intake during a rolling deploy: check the shape
+    // once, here; a job that does not fit fails for good with the reason (a 400 in the policy).
+    const parsed = triageJobSchema.loose().safeParse(job.data);
+    if (!parsed.success) {
+      throw new BadRequestError(
+        `The job's data is not a triage job: ${parsed.error.issues[0]?.message ?? "invalid"}.`,
+      );
+    }
+    const data = parsed.data as JobWithCheckpoint;
     const { ticketId } = data;
     const mode = data.mode ?? deps.mode;
     const jobId = job.id ?? `ticket-${ticketId}`;

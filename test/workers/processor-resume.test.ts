@@ -1,6 +1,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { type Job, Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BadRequestError } from "../../src/errors.ts";
 import { createAccountDirectory, createFreshdeskClient } from "../../src/freshdesk/index.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { createAuditLog } from "../../src/mcp/audit.ts";
@@ -131,5 +132,14 @@ describe("a retried triage job resumes from its checkpoints", () => {
     expect(writes()).toEqual({ updates: 1, notes: 1 });
     const history = await createTriageResultStore(redis, prefix).history(ticketId);
     expect(history.map((run) => run.outcome)).toEqual(["triaged"]);
+  });
+
+  it("refuses a job whose data is not a triage job, and writes nothing", async () => {
+    sandbox.sandbox.resetStats();
+    const job = await queue.add("t", { ticketId: "12; DROP", event: "created" } as never);
+    const attempt = processorWith(createPipelineTools(client))(job);
+    await expect(attempt).rejects.toBeInstanceOf(BadRequestError);
+    await expect(attempt).rejects.toThrow(/not a triage job/);
+    expect(sandbox.sandbox.stats().totalRequests).toBe(0);
   });
 });
