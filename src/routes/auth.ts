@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { McpToken, Scope } from "../config.ts";
 import { ForbiddenError, UnauthorizedError } from "../errors.ts";
+import { secretsEqual } from "./constant-time.ts";
 
 /**
  * Bearer tokens from `MCP_TOKENS` and their scopes. Scopes are levels: `write` includes
@@ -14,10 +14,6 @@ export function scopesGrant(granted: readonly Scope[], needed: Scope): boolean {
   return granted.some((scope) => LEVEL[scope] >= LEVEL[needed]);
 }
 
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
-}
-
 /**
  * The token matching an `Authorization: Bearer …` header, or undefined. Every configured token
  * is compared (in constant time, over fixed-length digests) so timing reveals nothing.
@@ -28,10 +24,10 @@ export function findBearerToken(
 ): McpToken | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return undefined;
-  const presented = digest(match[1]);
+  const presented = match[1];
   let found: McpToken | undefined;
   for (const candidate of tokens) {
-    if (timingSafeEqual(presented, digest(candidate.token)) && !found) found = candidate;
+    if (secretsEqual(presented, candidate.token) && !found) found = candidate;
   }
   return found;
 }
