@@ -1,5 +1,6 @@
 // `npm run bench [-- <name>...] [--quick] [--budget-window-ms N] [--worker-concurrency N]`: runs the
-// benchmarks, prints one Markdown table each and merges the figures into bench/results/latest.json.
+// benchmarks, prints one Markdown table each, merges the figures into bench/results/latest.json and
+// regenerates docs/benchmarks.md from it.
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.ts";
@@ -10,6 +11,7 @@ import { intakeBenchmark } from "./intake.ts";
 import { mcpHopBenchmark } from "./mcp-hop.ts";
 import { memoryBenchmark } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
+import { writeBenchmarksDoc } from "./support/benchmarks-doc.ts";
 import { repoPath } from "./support/processes.ts";
 import { type BenchResult, describeMachine, markdownTable, writeResults } from "./support/report.ts";
 
@@ -72,5 +74,8 @@ for (const name of selected) {
     );
   }
 }
-if (!options.quick) writeResults(repoPath("bench/results/latest.json"), machine, results);
+if (!options.quick) {
+  writeResults(repoPath("bench/results/latest.json"), machine, results);
+  writeBenchmarksDoc(repoPath("bench/results/latest.json"), repoPath("docs/benchmarks.md"));
+}
 process.exit(failed ? 1 : 0);
