@@ -26,7 +26,13 @@ export type SuggestedArticle = {
   source: "local" | "search" | "both";
 };
 
-export type IndexHit = { id: number; title: string; score: number };
+export type IndexHit = {
+  id: number;
+  title: string;
+  score: number;
+  /** Share (by IDF weight) of the article's title and tag terms the ticket mentions, 0..1. */
+  keyCoverage: number;
+};
 
 export type SolutionIndex = {
   readonly size: number;
@@ -39,11 +45,20 @@ const K1 = 1.2;
 const B = 0.75;
 /** Long tickets are cut to this many terms: the opening states the problem; signatures add noise. */
 const MAX_QUERY_TERMS = 60;
+/**
+ * The relevance bar. BM25 always ranks something first, so a hit must also be close to the best
+ * one (a distant runner-up matched on side words) and the ticket must name a good share of what
+ * the article is about (its title and tags): "Two charges" shares a word with "two-factor
+ * authentication", not its subject. Measured on the sandbox's seeded tickets and articles.
+ */
+export const RELEVANCE_BAR = { relativeToBest: 0.5, keyCoverage: 0.2 } as const;
 
 type IndexedDoc = {
   id: number;
   title: string;
   titleTerms: Set<string>;
+  /** Distinct title and tag terms: what the article is about. */
+  keyTerms: string[];
   terms: Map<string, number>;
   length: number;
 };
@@ -54,9 +69,10 @@ export function buildSolutionIndex(articles: readonly ArticleInput[]): SolutionI
   for (const article of articles) {
     if (article.status !== PUBLISHED) continue;
     const titleTokens = tokenize(article.title);
+    const tagTokens = tokenize((article.tags ?? []).join(" "));
     const tokens = [
       ...repeat(titleTokens, TITLE_WEIGHT),
-      ...repeat(tokenize((article.tags ?? []).join(" ")), TAG_WEIGHT),
+      ...repeat(tagTokens, TAG_WEIGHT),
       ...tokenize(article.descriptionText ?? ""),
     ];
     const terms = countTerms(tokens);
@@ -65,6 +81,7 @@ export function buildSolutionIndex(articles: readonly ArticleInput[]): SolutionI
       id: article.id,
       title: article.title,
       titleTerms: new Set(titleTokens),
+      keyTerms: [...new Set([...titleTokens, ...tagTokens])],
       terms,
       length: tokens.length,
     });
@@ -79,6 +96,7 @@ export function buildSolutionIndex(articles: readonly ArticleInput[]): SolutionI
     size: docs.length,
     search(text: string, limit = 3): IndexHit[] {
       const queryTerms = [...new Set(tokenize(text))].slice(0, MAX_QUERY_TERMS);
+      const asked = new Set(queryTerms);
       // A single shared word ("account", "error") is a coincidence, not a match, unless it is
       // what the article's title is about.
       const minMatched = Math.min(2, queryTerms.length);
@@ -94,10 +112,17 @@ export function buildSolutionIndex(articles: readonly ArticleInput[]): SolutionI
           inTitle ||= doc.titleTerms.has(term);
           score += (idf(term) * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / averageLength));
         }
-        if ((matched >= minMatched || inTitle) && score > 0)
-          hits.push({ id: doc.id, title: doc.title, score });
+        if ((matched >= minMatched || inTitle) && score > 0) {
+          hits.push({ id: doc.id, title: doc.title, score, keyCoverage: keyCoverage(doc, asked, idf) });
+        }
       }
-      return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+      const best = Math.max(0, ...hits.map((h) => h.score));
+      return hits
+        .filter(
+          (h) => h.score >= RELEVANCE_BAR.relativeToBest * best && h.keyCoverage >= RELEVANCE_BAR.keyCoverage,
+        )
+        .sort((a, b) => b.score - a.score || a.id - b.id)
+        .slice(0, limit);
     },
   };
 }
@@ -144,6 +169,16 @@ export function rankSolutions(input: RankInput): SuggestedArticle[] {
 
 export function articleUrl(portalBaseUrl: string, id: number): string {
   return `${portalBaseUrl.replace(/\/+$/, "")}/support/solutions/articles/${id}`;
+}
+
+function keyCoverage(doc: IndexedDoc, asked: ReadonlySet<string>, idf: (term: string) => number): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of doc.keyTerms) {
+    total += idf(term);
+    if (asked.has(term)) covered += idf(term);
+  }
+  return total > 0 ? covered / total : 0;
 }
 
 function repeat<T>(items: T[], times: number): T[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildSeed } from "../../src/sandbox/seed/index.ts";
 import { type ArticleInput, buildSolutionIndex, rankSolutions } from "../../src/triage/solutions.ts";
 
 const ARTICLES: ArticleInput[] = [
@@ -109,5 +110,36 @@ describe("rankSolutions", () => {
       { id: 7, title: "T", url: "https://acme.freshdesk.com/support/solutions/articles/7", source: "search" },
     ]);
     expect(rankSolutions({ query: "x", portalBaseUrl: portal })).toEqual([]);
+  });
+});
+
+describe("relevance bar on the sandbox's seeded knowledge base", () => {
+  const seeded = buildSeed(Date.parse("2026-01-15T12:00:00Z")).solutionArticles;
+  const seededIndex = buildSolutionIndex(
+    seeded.map((a) => ({
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      descriptionText: a.description_text,
+      tags: a.tags,
+    })),
+  );
+  const suggest = (query: string) =>
+    rankSolutions({ index: seededIndex, query, portalBaseUrl: portal }).map((a) => a.title);
+
+  it("offers a refund ticket the billing articles and never the two-factor authentication one", () => {
+    const titles = suggest("I was charged twice for my invoice, please refund\nTwo charges for INV-2041.");
+    expect(titles[0]).toBe("I was charged twice – what should I do?");
+    expect(titles).toContain("How refunds work");
+    expect(titles.some((t) => /two-factor/i.test(t))).toBe(false);
+  });
+
+  it("offers nothing to a ticket no article is about", () => {
+    expect(suggest("Hello, our office moved, please update the address on file")).toEqual([]);
+    expect(suggest("Feature request: Gantt view for client projects")).toEqual([]);
+  });
+
+  it("still offers the article a ticket is plainly about", () => {
+    expect(suggest("Password reset email never arrives")).toEqual(["Resetting your password"]);
   });
 });
