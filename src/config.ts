@@ -24,6 +24,11 @@ export type Config = Readonly<{
   port: number;
   /** Public base URL of this service, used in links and in the sandbox's automation target. */
   publicUrl: string | undefined;
+  /**
+   * How many proxies in front of the service append to X-Forwarded-For (TRUST_PROXY); 0 means
+   * the header is ignored and the connection's peer is the client.
+   */
+  trustProxy: number;
   logLevel: string;
   redis: Readonly<{ url: string | undefined; dataDir: string; queuePrefix: string }>;
   freshdesk: Readonly<{
@@ -96,6 +101,21 @@ const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: intIn(0, 65535, 3000),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const value = (v ?? "").trim().toLowerCase();
+      if (value === "" || value === "false") return 0;
+      return value === "true" ? 1 : /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    })
+    .pipe(
+      z
+        .number({ error: "must be false, true (one proxy) or the number of proxies in front of the service" })
+        .int()
+        .min(0)
+        .max(10, "must be at most 10 proxies"),
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_DATA_DIR: z.string().default("./data/redis"),
@@ -213,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, dataDir: resolve(e.REDIS_DATA_DIR), queuePrefix: e.QUEUE_PREFIX },
     freshdesk: {
