@@ -63,6 +63,11 @@ export type Config = Readonly<{
     readOnly: boolean;
     /** Only these toolsets are offered; undefined = all. */
     toolsets: readonly Toolset[] | undefined;
+    /**
+     * Signs the paging cursors tools hand out. Generated for the run when CURSOR_SECRET is unset,
+     * so cursors then last until the next restart and work only on the process that issued them.
+     */
+    cursorSecret: string;
   }>;
   triage: Readonly<{ mode: TriageMode; configPath: string | undefined; concurrency: number }>;
   sandbox: Readonly<{
@@ -134,6 +139,7 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: intIn(100, 20_000, 20_000),
   WEBHOOK_SECRET: optionalString,
   METRICS_TOKEN: optionalString,
+  CURSOR_SECRET: optionalString,
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   MCP_TOKENS: z.string().default(""),
   MCP_ALLOWED_ORIGINS: z.string().default(""),
@@ -210,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === "production" && !e.REDIS_URL) {
     problems.push("REDIS_URL is required in production (NODE_ENV=production)");
   }
+  if (e.CURSOR_SECRET && e.CURSOR_SECRET.length < 16) {
+    problems.push("CURSOR_SECRET must be at least 16 characters");
+  }
   if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < 16) {
     problems.push("WEBHOOK_SECRET must be at least 16 characters");
   }
@@ -260,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedOrigins: e.MCP_ALLOWED_ORIGINS.split(/[\s,]+/).filter(Boolean),
       ratePerMinute: e.MCP_RATE_LIMIT,
       readOnly: e.MCP_READ_ONLY === "true",
+      cursorSecret: e.CURSOR_SECRET ?? randomBytes(32).toString("base64url"),
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : undefined,
     },
     triage: { mode: e.TRIAGE_MODE, configPath: e.TRIAGE_CONFIG, concurrency: e.WORKER_CONCURRENCY },
