@@ -69,7 +69,26 @@ export type Config = Readonly<{
      */
     cursorSecret: string;
   }>;
-  triage: Readonly<{ mode: TriageMode; configPath: string | undefined; concurrency: number }>;
+  triage: Readonly<{
+    mode: TriageMode;
+    configPath: string | undefined;
+    concurrency: number;
+    /** A learned field is applied only where held-out history measured at least this precision. */
+    targetPrecision: number;
+    /** Apply a field no history could measure (a new account, a custom taxonomy); off by default. */
+    applyUnmeasured: boolean;
+  }>;
+  /** Learning from the account's resolved and closed tickets (src/learning/). */
+  learning: Readonly<{
+    /** How often to learn; undefined = only on demand (`npm run learn`), not at start nor on a timer. */
+    intervalMs: number | undefined;
+    /** How far back the history reaches. */
+    days: number;
+    /** Most examples kept and read per run. */
+    maxTickets: number;
+    /** Share of the plan's per-minute limit learning may use, inside the installation's own share. */
+    rateShare: number;
+  }>;
   sandbox: Readonly<{
     apiKey: string;
     plan: string;
@@ -152,6 +171,25 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(TOOLSETS))),
   TRIAGE_MODE: z.enum(["apply", "suggest", "dry-run"]).default("apply"),
   TRIAGE_CONFIG: optionalString,
+  TRIAGE_TARGET_PRECISION: numberIn(0.5, 0.999, 0.9),
+  TRIAGE_APPLY_UNMEASURED: z.enum(["true", "false"]).default("false"),
+  LEARN_INTERVAL: z
+    .string()
+    .default("6h")
+    .transform((v, ctx) => {
+      const ms = parseInterval(v);
+      if (ms === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${v}" is not an interval: use e.g. 6h, 30m, 90s, 1d, a number of milliseconds, or off`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+  LEARN_DAYS: intIn(1, 3650, 180),
+  LEARN_MAX_TICKETS: intIn(50, 100_000, 5000),
+  LEARN_RATE_SHARE: numberIn(0.01, 0.9, 0.2),
   // Jobs mostly wait on Freshdesk and Redis; the shared rate budget, not this, bounds the load.
   WORKER_CONCURRENCY: intIn(1, 256, 32),
   SANDBOX_API_KEY: z.string().min(1).default("sandbox"),
@@ -160,6 +198,22 @@ const envSchema = z.object({
   SANDBOX_TIME_SCALE: numberIn(0.000001, 1, 1),
   SANDBOX_DEMO_TICKETS: z.enum(["on", "off"]).default("on"),
 });
+
+const INTERVAL_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MIN_INTERVAL_MS = 60_000;
+
+/**
+ * "6h", "30m", "90s", "1d", "1500ms" or plain milliseconds; "off" (or 0) = never on a timer.
+ * Null when malformed or shorter than a minute (a shorter period would spend the budget on re-reading).
+ */
+export function parseInterval(text: string): number | undefined | null {
+  const value = text.trim().toLowerCase();
+  if (value === "off" || value === "0" || value === "never") return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value);
+  if (!match) return null;
+  const ms = Math.round(Number(match[1]) * INTERVAL_UNITS[match[2] ?? "ms"]!);
+  return ms >= MIN_INTERVAL_MS ? ms : null;
+}
 
 /** `acme`, `acme.freshdesk.com` or a full `http(s)://host[:port][/path]` base URL. */
 export function freshdeskBaseUrl(domain: string): string {
@@ -219,6 +273,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CURSOR_SECRET && e.CURSOR_SECRET.length < 16) {
     problems.push("CURSOR_SECRET must be at least 16 characters");
   }
+  if (e.LEARN_RATE_SHARE >= e.FRESHDESK_RATE_SHARE) {
+    // Learning's calls count inside the installation's share; triage must keep the rest of it.
+    problems.push(
+      `LEARN_RATE_SHARE (${e.LEARN_RATE_SHARE}) must be below FRESHDESK_RATE_SHARE (${e.FRESHDESK_RATE_SHARE}), so triage always keeps part of the budget`,
+    );
+  }
   if (e.WEBHOOK_SECRET && e.WEBHOOK_SECRET.length < 16) {
     problems.push("WEBHOOK_SECRET must be at least 16 characters");
   }
@@ -272,7 +332,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cursorSecret: e.CURSOR_SECRET ?? randomBytes(32).toString("base64url"),
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : undefined,
     },
-    triage: { mode: e.TRIAGE_MODE, configPath: e.TRIAGE_CONFIG, concurrency: e.WORKER_CONCURRENCY },
+    triage: {
+      mode: e.TRIAGE_MODE,
+      configPath: e.TRIAGE_CONFIG,
+      concurrency: e.WORKER_CONCURRENCY,
+      targetPrecision: e.TRIAGE_TARGET_PRECISION,
+      applyUnmeasured: e.TRIAGE_APPLY_UNMEASURED === "true",
+    },
+    learning: {
+      intervalMs: e.LEARN_INTERVAL,
+      days: e.LEARN_DAYS,
+      maxTickets: e.LEARN_MAX_TICKETS,
+      rateShare: e.LEARN_RATE_SHARE,
+    },
     sandbox: {
       apiKey: e.SANDBOX_API_KEY,
       plan: e.SANDBOX_PLAN,

@@ -59,4 +59,49 @@ describe("loadConfig", () => {
       readOnly: true,
     });
   });
+
+  it("learns every 6 h from 180 days and at most 5,000 tickets by default, applying only measured fields", () => {
+    const config = loadConfig({});
+    expect(config.learning).toEqual({
+      intervalMs: 6 * 3_600_000,
+      days: 180,
+      maxTickets: 5000,
+      rateShare: 0.2,
+    });
+    expect(config.triage).toMatchObject({ targetPrecision: 0.9, applyUnmeasured: false });
+  });
+
+  it("accepts learning intervals as 6h, 30m, 1d, milliseconds or off", () => {
+    const interval = (value: string) => loadConfig({ LEARN_INTERVAL: value }).learning.intervalMs;
+    expect(interval("30m")).toBe(1_800_000);
+    expect(interval("1d")).toBe(86_400_000);
+    expect(interval("90s")).toBe(90_000);
+    expect(interval("120000")).toBe(120_000);
+    expect(interval(" 2h ")).toBe(7_200_000);
+    expect(interval("off")).toBeUndefined();
+    expect(interval("0")).toBeUndefined();
+  });
+
+  it("names the learning variable that is wrong", () => {
+    expect(() => loadConfig({ LEARN_INTERVAL: "soon" })).toThrow(/LEARN_INTERVAL: "soon" is not an interval/);
+    expect(() => loadConfig({ LEARN_INTERVAL: "5s" })).toThrow(/LEARN_INTERVAL/);
+    expect(() => loadConfig({ LEARN_DAYS: "half a year" })).toThrow(/LEARN_DAYS/);
+    expect(() => loadConfig({ LEARN_DAYS: "0" })).toThrow(/LEARN_DAYS/);
+    expect(() => loadConfig({ LEARN_MAX_TICKETS: "-5" })).toThrow(/LEARN_MAX_TICKETS/);
+    expect(() => loadConfig({ LEARN_RATE_SHARE: "2" })).toThrow(/LEARN_RATE_SHARE/);
+    expect(() => loadConfig({ TRIAGE_TARGET_PRECISION: "1.5" })).toThrow(/TRIAGE_TARGET_PRECISION/);
+    expect(() => loadConfig({ TRIAGE_APPLY_UNMEASURED: "yes" })).toThrow(/TRIAGE_APPLY_UNMEASURED/);
+    expect(() => loadConfig({ LEARN_RATE_SHARE: "0.5", FRESHDESK_RATE_SHARE: "0.4" })).toThrow(
+      /LEARN_RATE_SHARE \(0.5\) must be below FRESHDESK_RATE_SHARE \(0.4\)/,
+    );
+    const set = loadConfig({
+      LEARN_DAYS: "30",
+      LEARN_MAX_TICKETS: "800",
+      LEARN_RATE_SHARE: "0.1",
+      TRIAGE_TARGET_PRECISION: "0.95",
+      TRIAGE_APPLY_UNMEASURED: "true",
+    });
+    expect(set.learning).toMatchObject({ days: 30, maxTickets: 800, rateShare: 0.1 });
+    expect(set.triage).toMatchObject({ targetPrecision: 0.95, applyUnmeasured: true });
+  });
 });
