@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,33 @@ function npmScriptOf(command: string): string {
   const match = /^npm run ([\w:-]+)$/.exec(command.trim());
   if (!match?.[1]) throw new Error(`"${command}" is not an npm script command`);
   return match[1];
+}
+
+/** Stops a detached child and everything it started (its process group), and waits for it. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // The group is already gone.
+  }
+  await exited;
+}
+
+/** Runs a shell command in a directory; resolves with its exit code and the tail of its output. */
+function sh(command: string, cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("sh", ["-c", command], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, output }));
+  });
 }
 
 describe("deployment files", () => {
@@ -46,6 +73,33 @@ describe("deployment files", () => {
     expect(dockerfile).toMatch(/^FROM node:24-slim/m);
   });
 
+  it("the image's install step succeeds on exactly the files its deps stage copies", {
+    timeout: 180_000,
+  }, async () => {
+    const stage = /^FROM [^\n]* AS deps\n([\s\S]*?)(?=^FROM )/m.exec(dockerfile)?.[1] ?? "";
+    const copies = [...stage.matchAll(/^COPY (?!--from)(.+) \.\/$/gm)].flatMap((m) => m[1]!.split(" "));
+    const runs = [...stage.matchAll(/^RUN (.+)$/gm)].map((m) => m[1]!);
+    expect(copies).toEqual(["package.json", "package-lock.json"]);
+    expect(runs).toEqual([expect.stringMatching(/^npm ci --omit=dev\b/)]);
+    const dir = mkdtempSync(join(tmpdir(), "triage-image-deps-"));
+    try {
+      for (const file of copies) cpSync(join(ROOT, file), join(dir, file));
+      for (const run of runs) {
+        const { code, output } = await sh(run, dir);
+        expect(code, output).toBe(0);
+      }
+      // Runtime dependencies are there, development ones are not.
+      for (const name of Object.keys(JSON.parse(read("package.json")).dependencies)) {
+        expect(existsSync(join(dir, "node_modules", name)), name).toBe(true);
+      }
+      expect(existsSync(join(dir, "node_modules/vitest"))).toBe(false);
+      // npm ci never rewrites the lock file.
+      expect(readFileSync(join(dir, "package-lock.json"), "utf8")).toBe(read("package-lock.json"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe("the image's files start the service with the image's commands", () => {
     let image: string;
     let sandbox: SandboxServer;
@@ -61,7 +115,8 @@ describe("deployment files", () => {
       sandbox = await startSandboxServer();
     });
     afterAll(async () => {
-      for (const child of children) child.kill("SIGKILL");
+      // npm runs the script through a shell: killing npm alone would leave the service running.
+      await Promise.all(children.map(stopGroup));
       await sandbox.close();
       rmSync(image, { recursive: true, force: true });
     });
@@ -83,6 +138,8 @@ describe("deployment files", () => {
           ...extra,
         },
         stdio: "ignore",
+        // Its own process group, so the whole npm -> sh -> node chain can be stopped at once.
+        detached: true,
       });
       children.push(child);
       await waitFor(
