@@ -8,6 +8,8 @@ import type { TicketSnapshot } from "./ticket-snapshot.ts";
  * suggestion for the note. In `suggest` and `dry-run` modes nothing is applied.
  *
  * The agent (responder) uses the group threshold: it follows from the routing decision.
+ * A decision that carries evidence (a measured decision or a rule) is applied exactly when its
+ * evidence says so; the thresholds only judge decisions without it.
  */
 
 export type TicketUpdate = {
@@ -20,18 +22,40 @@ export type TicketUpdate = {
 
 export type PlanField = "priority" | "group" | "agent" | "type" | "tags";
 
+/**
+ * Why a value may be applied, when a measured decision (src/learning/decide.ts) or a rule made
+ * it: then `applied` decides, not the raw confidence against a threshold.
+ */
+export type Evidence = {
+  applied: boolean;
+  /** Measured precision at this confidence on held-out history; null when not measured. */
+  precision: number | null;
+  /** `calibrated`, `below_threshold`, `not_enough_history`, `engines_disagree`, `rule`, … */
+  reason: string;
+  /** For a rule: what it saw, e.g. `mentions "outage"`. */
+  detail?: string | undefined;
+};
+
+export type HeldBack =
+  | "below_threshold"
+  | "mode"
+  | "not_enough_history"
+  | "engines_disagree"
+  | "no_prediction";
+
 export type FieldChange = {
   field: PlanField;
   from: string | number | null;
   to: string | number;
   confidence: number;
-  /** Why it is only suggested: below its threshold, or the mode forbids changes. */
-  heldBack?: "below_threshold" | "mode" | undefined;
+  /** Why it is only suggested: below its bar, not measured, engines disagree, or the mode forbids changes. */
+  heldBack?: HeldBack | undefined;
+  evidence?: Evidence | undefined;
 };
 
 export type SkippedField = { field: PlanField; reason: string };
 
-export type Decision<T> = { value: T; confidence: number };
+export type Decision<T> = { value: T; confidence: number; evidence?: Evidence | undefined };
 
 export type PlanInput = {
   current: Pick<TicketSnapshot, "priority" | "groupId" | "responderId" | "type" | "tags">;
@@ -62,6 +86,11 @@ export function planApply(input: PlanInput): ApplyPlan {
   const consider = (change: FieldChange, threshold: number, write: () => void) => {
     if (input.mode !== "apply") {
       plan.suggested.push({ ...change, heldBack: "mode" });
+    } else if (change.evidence) {
+      if (change.evidence.applied) {
+        plan.applied.push(change);
+        write();
+      } else plan.suggested.push({ ...change, heldBack: heldBackFor(change.evidence) });
     } else if (change.confidence < threshold) {
       plan.suggested.push({ ...change, heldBack: "below_threshold" });
     } else {
@@ -109,7 +138,9 @@ function planTags(input: PlanInput, plan: ApplyPlan): void {
   if (tag && !hasTag(existing, tag.value)) {
     const tagChange = change("tags", null, tag);
     if (input.mode !== "apply") plan.suggested.push({ ...tagChange, heldBack: "mode" });
-    else if (tag.confidence < input.thresholds.tags)
+    else if (tag.evidence && !tag.evidence.applied)
+      plan.suggested.push({ ...tagChange, heldBack: heldBackFor(tag.evidence) });
+    else if (!tag.evidence && tag.confidence < input.thresholds.tags)
       plan.suggested.push({ ...tagChange, heldBack: "below_threshold" });
     else plan.applied.push(tagChange);
   }
@@ -134,5 +165,12 @@ function change<T extends string | number>(
   from: string | number | null,
   decision: Decision<T>,
 ): FieldChange {
-  return { field, from, to: decision.value, confidence: decision.confidence };
+  const made: FieldChange = { field, from, to: decision.value, confidence: decision.confidence };
+  if (decision.evidence) made.evidence = decision.evidence;
+  return made;
+}
+
+function heldBackFor(evidence: Evidence): HeldBack {
+  const known: readonly string[] = ["not_enough_history", "engines_disagree", "no_prediction"];
+  return known.includes(evidence.reason) ? (evidence.reason as HeldBack) : "below_threshold";
 }

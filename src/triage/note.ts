@@ -26,6 +26,8 @@ export type TriageNoteInput = {
   articles: readonly SuggestedArticle[];
   /** Names for group and agent ids, so changes read "group none → Billing". */
   names?: { groups: ReadonlyMap<number, string>; agents: ReadonlyMap<number, string> } | undefined;
+  /** The account's learned model the decisions used; null when none has been learned yet. */
+  model?: { version: string | number; learnedFrom: number } | null | undefined;
 };
 
 export type TriageMarker = { jobId: string; hash: string };
@@ -69,7 +71,9 @@ export function renderTriageNote(input: TriageNoteInput): string {
   const c = input.classification;
   const lines: string[] = [];
   lines.push(
-    `<p><b>Triage:</b> ${esc(input.categoryLabel)} (${percent(c.confidence)}) · ` +
+    // No percentage here: the classifier's own score is not measured against anything; the
+    // measured precision of each decided field is shown beside its change.
+    `<p><b>Triage:</b> ${esc(input.categoryLabel)} · ` +
       `priority <b>${PRIORITY_LABELS[input.priority.value]}</b> · ${esc(c.sentiment.replace("_", " "))} · ` +
       `language ${esc(c.language)}${c.flag !== "none" ? ` · <b>${esc(c.flag.replace("_", "-"))}</b>` : ""}</p>`,
   );
@@ -85,7 +89,9 @@ export function renderTriageNote(input: TriageNoteInput): string {
   const engine =
     input.engine === "local" ? "built-in classifier" : `model ${input.engine.replace(/^openai:/, "")}`;
   const fallback = input.fallbackReason ? ` (language model unavailable: ${esc(input.fallbackReason)})` : "";
-  lines.push(`<p><small>Classified by ${esc(engine)}${fallback} · mode ${esc(input.mode)}</small></p>`);
+  lines.push(
+    `<p><small>Classified by ${esc(engine)}${fallback}${esc(modelText(input.model))} · mode ${esc(input.mode)}</small></p>`,
+  );
   lines.push(triageMarker(input.jobId, input.contentHash));
   return lines.join("\n");
 }
@@ -94,9 +100,7 @@ function changesSection(input: TriageNoteInput): string {
   const parts: string[] = [];
   const describe = (change: FieldChange) => describeChange(change, input.names);
   const applied = input.plan.applied.map(describe);
-  const suggested = input.plan.suggested.map(
-    (c) => `${describe(c)}${c.heldBack === "below_threshold" ? " — below the confidence bar" : ""}`,
-  );
+  const suggested = input.plan.suggested.map((c) => `${describe(c)}${heldBackText(c)}`);
   parts.push(`<p><b>Applied:</b> ${applied.length > 0 ? esc(applied.join("; ")) : "nothing"}</p>`);
   if (suggested.length > 0) parts.push(`<p><b>Suggested only:</b> ${esc(suggested.join("; "))}</p>`);
   if (input.plan.skipped.length > 0) {
@@ -116,7 +120,39 @@ function describeChange(change: FieldChange, names: TriageNoteInput["names"]): s
     return String(v);
   };
   if (change.field === "tags") return `tag ${String(change.to)}`;
-  return `${change.field} ${show(change.from)} → ${show(change.to)} (${percent(change.confidence)})`;
+  return `${change.field} ${show(change.from)} → ${show(change.to)}${evidenceText(change)}`;
+}
+
+/** The percentage is always a measured precision, never a classifier's raw score. */
+function evidenceText(change: FieldChange): string {
+  const evidence = change.evidence;
+  if (!evidence) return "";
+  if (evidence.reason === "rule") return evidence.detail ? ` (rule: ${evidence.detail})` : " (rule)";
+  if (evidence.precision !== null) return ` (measured precision ${percent(evidence.precision)})`;
+  return "";
+}
+
+function heldBackText(change: FieldChange): string {
+  switch (change.heldBack) {
+    case "not_enough_history":
+      return " — suggested: not enough history to measure";
+    case "engines_disagree":
+      return " — suggested: the language model and the learned model disagree";
+    case "no_prediction":
+      return " — suggested: nothing to measure it by";
+    case "below_threshold":
+      return change.evidence
+        ? " — suggested: below the measured-precision target"
+        : " — below the confidence bar";
+    default:
+      return "";
+  }
+}
+
+function modelText(model: TriageNoteInput["model"]): string {
+  if (model === undefined) return "";
+  if (model === null) return " · no model learned from this account yet";
+  return ` · learned model v${model.version} (from ${model.learnedFrom.toLocaleString("en-US")} tickets)`;
 }
 
 function routingText(routing: RoutingDecision): string {

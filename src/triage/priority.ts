@@ -48,27 +48,42 @@ export type PriorityDecision = {
   confidence: number;
   /** True when a person's priority was kept over a lower suggestion. */
   keptHuman: boolean;
+  /**
+   * True when a rule (urgent wording, tone, VIP, SLA) set the value: it carries its own reason
+   * and confidence. False when the value is the classifier's suggestion alone.
+   */
+  byRule: boolean;
 };
 
-type Floor = { value: TicketPriority; reason: string; confidence: number };
+type Floor = { value: TicketPriority; reason: string; confidence: number; rule: boolean };
 
 export function decidePriority(input: PriorityInput): PriorityDecision {
   const floors: Floor[] = [
-    { value: input.suggestion.value, reason: input.suggestion.reason, confidence: input.confidence },
+    {
+      value: input.suggestion.value,
+      reason: input.suggestion.reason,
+      confidence: input.confidence,
+      rule: false,
+    },
   ];
   const text = normalizeText(input.text);
   const signal = input.rules.urgentSignals.find((phrase) => containsPhrase(text, phrase));
-  if (signal) floors.push({ value: 4, reason: `mentions "${signal}"`, confidence: 0.95 });
+  if (signal) floors.push({ value: 4, reason: `mentions "${signal}"`, confidence: 0.95, rule: true });
   if (input.sentiment === "very_negative")
-    floors.push({ value: 3, reason: "very negative tone", confidence: 0.8 });
+    floors.push({ value: 3, reason: "very negative tone", confidence: 0.8, rule: true });
   const deadline = nearestDeadline(input, input.now);
-  if (deadline) floors.push({ value: 3, reason: deadline, confidence: 0.95 });
+  if (deadline) floors.push({ value: 3, reason: deadline, confidence: 0.95, rule: true });
 
   let best = pickHighest(floors);
   const vip = vipReason(input, input.rules.vip);
   if (vip) {
     const raised = Math.min(4, Math.max(2, best.value + 1)) as TicketPriority;
-    best = { value: raised, reason: `${best.reason}; ${vip}`, confidence: Math.max(best.confidence, 0.9) };
+    best = {
+      value: raised,
+      reason: `${best.reason}; ${vip}`,
+      confidence: Math.max(best.confidence, 0.9),
+      rule: true,
+    };
   }
 
   const setByHuman = input.setByHuman ?? input.current > 1;
@@ -80,18 +95,28 @@ export function decidePriority(input: PriorityInput): PriorityDecision {
       reason: `kept ${PRIORITY_LABELS[input.current]}, set by a person${why}`,
       confidence: 1,
       keptHuman: true,
+      byRule: false,
     };
   }
-  return { value: best.value, reason: best.reason, confidence: round(best.confidence), keptHuman: false };
+  return {
+    value: best.value,
+    reason: best.reason,
+    confidence: round(best.confidence),
+    keptHuman: false,
+    byRule: best.rule,
+  };
 }
 
 function pickHighest(floors: Floor[]): Floor {
   const top = Math.max(...floors.map((f) => f.value)) as TicketPriority;
   const deciding = floors.filter((f) => f.value === top);
+  // A rule that agrees with the classifier decides: its reason and confidence are its own.
+  const rules = deciding.filter((f) => f.rule);
   return {
     value: top,
     reason: deciding.map((f) => f.reason).join("; "),
-    confidence: Math.max(...deciding.map((f) => f.confidence)),
+    confidence: Math.max(...(rules.length > 0 ? rules : deciding).map((f) => f.confidence)),
+    rule: rules.length > 0,
   };
 }
 

@@ -22,6 +22,36 @@ function input(overrides: Partial<PlanInput> = {}): PlanInput {
 }
 
 describe("planApply", () => {
+  it("follows a measured decision's evidence, not the raw confidence against a threshold", () => {
+    const plan = planApply(
+      input({
+        decisions: {
+          groupId: {
+            value: 10,
+            confidence: 0.99,
+            evidence: { applied: false, precision: null, reason: "not_enough_history" },
+          },
+          type: {
+            value: "Incident",
+            confidence: 0.2,
+            evidence: { applied: true, precision: 0.95, reason: "calibrated" },
+          },
+          priority: {
+            value: 3,
+            confidence: 0.99,
+            evidence: { applied: false, precision: 0.7, reason: "engines_disagree" },
+          },
+        },
+      }),
+    );
+    expect(plan.update).toEqual({ type: "Incident", tags: ["vip", "ai-triaged"] });
+    expect(plan.suggested.map((c) => [c.field, c.heldBack])).toEqual([
+      ["priority", "engines_disagree"],
+      ["group", "not_enough_history"],
+    ]);
+    expect(plan.applied[0]).toMatchObject({ field: "type", evidence: { precision: 0.95 } });
+  });
+
   it("applies every confident change and merges tags", () => {
     const plan = planApply(input());
     expect(plan.update).toEqual({

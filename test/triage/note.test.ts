@@ -36,6 +36,7 @@ function input(overrides: Partial<TriageNoteInput> = {}): TriageNoteInput {
       reason: `mentions "production down" ${hostile}`,
       confidence: 0.95,
       keptHuman: false,
+      byRule: true,
     },
     routing: {
       group: { id: 20, name: `Tech <b>Support</b>` },
@@ -45,11 +46,31 @@ function input(overrides: Partial<TriageNoteInput> = {}): TriageNoteInput {
     },
     plan: {
       applied: [
-        { field: "priority", from: 1, to: 4, confidence: 0.95 },
+        {
+          field: "priority",
+          from: 1,
+          to: 4,
+          confidence: 0.95,
+          evidence: { applied: true, precision: null, reason: "rule", detail: 'mentions "production down"' },
+        },
+        {
+          field: "group",
+          from: null,
+          to: 20,
+          confidence: 0.99,
+          evidence: { applied: true, precision: 0.934, reason: "calibrated" },
+        },
         { field: "tags", from: null, to: "ai-triaged", confidence: 1 },
       ],
       suggested: [
-        { field: "type", from: null, to: "Incident", confidence: 0.55, heldBack: "below_threshold" },
+        {
+          field: "type",
+          from: null,
+          to: "Incident",
+          confidence: 0.55,
+          heldBack: "below_threshold",
+          evidence: { applied: false, precision: 0.62, reason: "below_threshold" },
+        },
       ],
       skipped: [],
     },
@@ -77,17 +98,59 @@ describe("renderTriageNote", () => {
     expect(html).not.toContain("-->");
   });
 
-  it("shows category, confidence, priority, sentiment, language, routing, changes, articles, reply and engine", () => {
-    expect(html).toContain("Technical issue (87%)");
+  it("shows category, priority, sentiment, language, routing, changes, articles, reply and engine", () => {
+    expect(html).toContain("<b>Triage:</b> Technical issue · priority");
     expect(html).toContain("priority <b>Urgent</b>");
     expect(html).toContain("very negative");
     expect(html).toContain("language en");
     expect(html).toContain("group Tech &lt;b&gt;Support&lt;/b&gt;");
-    expect(html).toMatch(/Applied:<\/b> priority Low → Urgent \(95%\); tag ai-triaged/);
-    expect(html).toMatch(/Suggested only:<\/b> type none → Incident \(55%\) — below the confidence bar/);
+    expect(html).toMatch(
+      /Applied:<\/b> priority Low → Urgent \(rule: mentions &quot;production down&quot;\); group none → 20 \(measured precision 93%\); tag ai-triaged/,
+    );
+    expect(html).toMatch(
+      /Suggested only:<\/b> type none → Incident \(measured precision 62%\) — suggested: below the measured-precision target/,
+    );
     expect(html).toContain('<a href="https://acme.freshdesk.com/support/solutions/articles/7">Status page');
     expect(html).toContain("Hi Jane,<br><br>We are on it");
     expect(html).toContain("model gpt-4o-mini");
+  });
+
+  it("never shows a classifier's raw score as a percentage", () => {
+    expect(html).not.toContain("87%");
+    expect(html).not.toContain("99%");
+    expect(html).not.toContain("55%");
+  });
+
+  it("says a value is only suggested when there is not enough history to measure it", () => {
+    const unmeasured = renderTriageNote(
+      input({
+        model: null,
+        plan: {
+          applied: [],
+          suggested: [
+            {
+              field: "group",
+              from: null,
+              to: 20,
+              confidence: 0.9,
+              heldBack: "not_enough_history",
+              evidence: { applied: false, precision: null, reason: "not_enough_history" },
+            },
+          ],
+          skipped: [],
+        },
+      }),
+    );
+    expect(unmeasured).toMatch(/Applied:<\/b> nothing/);
+    expect(unmeasured).toContain("group none → 20 — suggested: not enough history to measure");
+    expect(unmeasured).toContain("no model learned from this account yet");
+    expect(unmeasured).not.toContain("90%");
+  });
+
+  it("names the learned model and how many tickets it learned from", () => {
+    expect(renderTriageNote(input({ model: { version: 3, learnedFrom: 1204 } }))).toContain(
+      "learned model v3 (from 1,204 tickets)",
+    );
   });
 
   it("names the local classifier and the fallback reason", () => {

@@ -32,7 +32,15 @@ describe("decidePriority", () => {
       reason: "billing question",
       confidence: 0.8,
       keptHuman: false,
+      byRule: false,
     });
+  });
+
+  it("says when a rule, not the classifier, set the value", () => {
+    expect(decidePriority(input({ text: "Our production is down since 9am!" })).byRule).toBe(true);
+    expect(decidePriority(input({ companyId: 77 })).byRule).toBe(true);
+    expect(decidePriority(input({ frDueBy: "2025-03-03T13:30:00Z" })).byRule).toBe(true);
+    expect(decidePriority(input({ suggestion: { value: 4, reason: "model" } })).byRule).toBe(false);
   });
 
   it("makes outage language urgent with high confidence", () => {
