@@ -94,7 +94,18 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
   };
 }
 
-/** The budget's name for a base URL: its host (and port), e.g. "acme.freshdesk.com". */
+/** Where the service mounts its embedded sandbox; a base URL with this path names that sandbox. */
+export const SANDBOX_MOUNT_PATH = "/sandbox";
+
+/**
+ * The one identity of a Freshdesk account, for its rate budget and every Redis key of its data:
+ * the host (and port), e.g. "acme.freshdesk.com". The embedded sandbox (a base URL ending in
+ * /sandbox, as the web process serves it and a worker process is pointed at it) is
+ * "sandbox:<host>", so its short-lived tickets never share history with a real account.
+ */
 export function freshdeskAccountName(baseUrl: string): string {
-  return URL.parse(baseUrl)?.host ?? baseUrl;
+  const url = URL.parse(baseUrl);
+  if (!url) return baseUrl;
+  const path = url.pathname.replace(/\/+$/, "");
+  return path === SANDBOX_MOUNT_PATH ? `sandbox:${url.host}` : url.host;
 }
