@@ -4,12 +4,38 @@ import type { FdTicketField } from "./seed/types.ts";
 
 export type CustomFieldInfo = { name: string; type: string; choices: string[] | undefined };
 
+/** A field the account requires before a ticket is resolved or closed (`required_for_closure`). */
+export type ClosureField = {
+  /** The name errors use: the ticket's key for default fields, the `cf_…` name for custom ones. */
+  field: string;
+  custom: boolean;
+  choices: readonly (string | number)[] | undefined;
+};
+
+/** Default ticket fields by their `/ticket_fields` name → the ticket's own key. */
+const DEFAULT_KEYS: Record<string, string> = {
+  requester: "requester_id",
+  subject: "subject",
+  ticket_type: "type",
+  source: "source",
+  status: "status",
+  priority: "priority",
+  group: "group_id",
+  agent: "responder_id",
+  internal_group: "internal_group_id",
+  internal_agent: "internal_agent_id",
+  product: "product_id",
+  company: "company_id",
+  description: "description",
+};
+
 export type AccountFields = {
   statuses: Map<number, string>;
   priorities: Map<number, string>;
   sources: Map<number, string>;
   types: string[];
   customFields: Map<string, CustomFieldInfo>;
+  closureFields: ClosureField[];
 };
 
 function byType(fields: readonly FdTicketField[], type: string): FdTicketField | undefined {
@@ -56,5 +82,12 @@ export function accountFields(fields: readonly FdTicketField[]): AccountFields {
     sources: namedIds(byType(fields, "default_source")?.choices),
     types: stringChoices(byType(fields, "default_ticket_type")?.choices) ?? [],
     customFields,
+    closureFields: fields
+      .filter((field) => field.required_for_closure)
+      .map((field) => ({
+        field: field.default ? (DEFAULT_KEYS[field.name] ?? field.name) : field.name,
+        custom: !field.default,
+        choices: Array.isArray(field.choices) ? stringChoices(field.choices) : undefined,
+      })),
   };
 }

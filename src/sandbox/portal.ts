@@ -5,7 +5,9 @@
 // asked for Basic credentials (the API key as user name), as the API itself would need.
 import { Hono } from "hono";
 import { html, raw } from "hono/html";
+import { asHtml } from "./html-text.ts";
 import { hasApiKey } from "./http/auth.ts";
+import { safeHtml } from "./safe-html.ts";
 import type { SandboxStore } from "./store.ts";
 
 const PRIORITIES: Record<number, string> = { 1: "Low", 2: "Medium", 3: "High", 4: "Urgent" };
@@ -40,13 +42,13 @@ export function portalRoutes(store: SandboxStore, apiKey: string): Hono {
             <b>${agent ?? "unassigned"}</b> · Type <b>${t.type ?? "none"}</b> · Tags ${t.tags.join(", ") || "none"}
             ${record.deleted ? html` · <b>deleted</b>` : ""}
           </p>
-          <section><h2>Description</h2><pre>${t.description_text}</pre></section>
+          <section><h2>Description</h2><div class="body">${bodyHtml(t.description)}</div></section>
           ${conversations.map(
             (conversation) =>
               html`<section class="${conversation.private ? "note" : ""}">
                 <h2>${conversation.private ? "Private note" : conversation.incoming ? "Customer" : "Reply"} ·
                   ${conversation.created_at}</h2>
-                <pre>${conversation.body_text}</pre>
+                <div class="body">${bodyHtml(conversation.body)}</div>
               </section>`,
           )}`,
       ),
@@ -62,6 +64,11 @@ export function portalRoutes(store: SandboxStore, apiKey: string): Hono {
   return portal;
 }
 
+/** The body's own HTML (paragraphs, lists, links), with only safe tags and attributes left. */
+function bodyHtml(body: string) {
+  return raw(safeHtml(asHtml(body)));
+}
+
 function page(title: string, body: ReturnType<typeof html>) {
   return html`<!doctype html>
     <html lang="en">
@@ -69,7 +76,7 @@ function page(title: string, body: ReturnType<typeof html>) {
         <meta charset="utf-8" />
         <title>${title} · Freshdesk sandbox</title>
         <style>
-          ${raw("body{font:15px/1.5 system-ui,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;font:inherit}section{border-top:1px solid #ddd;padding:.5rem 0}.note{background:#fff8e1;padding:.5rem}")}
+          ${raw("body{font:15px/1.5 system-ui,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;font:inherit}section{border-top:1px solid #ddd;padding:.5rem 0}.body p{margin:.4rem 0}.note{background:#fff8e1;padding:.5rem}")}
         </style>
       </head>
       <body>

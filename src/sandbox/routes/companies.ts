@@ -56,7 +56,36 @@ function checkCompanyBody(
       });
     }
   }
+  if (Array.isArray(body.domains) && !errors.some((error) => error.field === "domains")) {
+    pushIf(errors, checkDomains(store, body.domains as string[], self));
+  }
   return errors;
+}
+
+/** A domain names one company: Freshdesk files a requester under the company owning their domain. */
+function checkDomains(
+  store: SandboxStore,
+  domains: string[],
+  self: FdCompany | undefined,
+): FieldError | undefined {
+  for (const domain of domains.map((d) => d.trim().toLowerCase())) {
+    const clash = [...store.companies.values()].find(
+      (c) => c.id !== self?.id && c.domains.some((owned) => owned.toLowerCase() === domain),
+    );
+    if (clash) {
+      return {
+        field: "domains",
+        message: "It should be a unique value",
+        code: "duplicate_value",
+        additional_info: { company_id: clash.id },
+      };
+    }
+  }
+  return undefined;
+}
+
+function pushIf(errors: FieldError[], error: FieldError | undefined): void {
+  if (error) errors.push(error);
 }
 
 const renewal = (value: unknown) =>

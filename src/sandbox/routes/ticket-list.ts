@@ -97,13 +97,17 @@ export function ticketListRoutes(api: ApiRoutes, deps: RouteDeps): void {
         ),
       );
     }
+    // An address nobody has is refused rather than answered with an empty list (reference §5.6).
+    const contact = query.email !== undefined ? requesterByEmail(store, query.email) : undefined;
+    if (query.email !== undefined && !contact && !errors.some((error) => error.field === "email")) {
+      errors.push(fieldError("email", "invalid_value", "There is no contact matching the given email"));
+    }
     throwIfAny(errors);
 
     let requesterIds: Set<number> | undefined;
     if (requesterId !== undefined) requesterIds = new Set([requesterId]);
-    if (query.email !== undefined) {
-      const contact = store.findContactByEmail(query.email);
-      requesterIds = new Set(contact && (!requesterIds || requesterIds.has(contact.id)) ? [contact.id] : []);
+    if (contact) {
+      requesterIds = new Set(!requesterIds || requesterIds.has(contact.id) ? [contact.id] : []);
     }
     const narrowed = [query.filter, requesterId, query.email, companyId, since].some((v) => v !== undefined);
     const criteria: Criteria = { filter: query.filter, requesterIds, companyId, since };
@@ -131,6 +135,15 @@ export function ticketListRoutes(api: ApiRoutes, deps: RouteDeps): void {
       }),
     );
   });
+}
+
+/** Agents are users too, and can request tickets. */
+function requesterByEmail(store: SandboxStore, email: string): { id: number } | undefined {
+  const wanted = email.toLowerCase();
+  return (
+    store.findContactByEmail(email) ??
+    [...store.agents.values()].find((agent) => agent.contact.email?.toLowerCase() === wanted)
+  );
 }
 
 function compare(a: string | number, b: string | number): number {

@@ -71,7 +71,7 @@ export function ticketRoutes(api: ApiRoutes, deps: RouteDeps): void {
     const { fields: body, files } = await readBody(c, { multipartSpecs: UPDATE_SPECS });
     if (Object.keys(body).length === 0 && files.length === 0) throw missingParams();
     const record = ticketOr404(store, c);
-    const errors = checkTicketBody(body, "update", store, fields);
+    const errors = checkTicketBody(body, "update", store, fields, record.ticket);
     const wantsNewRequester = [
       "requester_id",
       "email",

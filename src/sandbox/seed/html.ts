@@ -1,25 +1,5 @@
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&nbsp;": " ",
-};
-
-/**
- * Plain-text rendering of seed HTML for the `*_text` twins of HTML fields, the way Freshdesk
- * derives `description_text`: tags dropped, block ends become spaces, whitespace collapsed.
- */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<\/(p|div|li|h[1-6]|ol|ul|pre|blockquote)>/gi, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, " ")
-    .trim();
-}
+// The `*_text` twins of seed HTML follow the same rendering as bodies written through the API.
+export { htmlToText } from "../html-text.ts";
 
 /** Wraps plain paragraphs (separated by blank lines) the way the Freshdesk editor stores them. */
 export function paragraphsToHtml(text: string): string {

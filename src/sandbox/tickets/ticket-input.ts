@@ -1,8 +1,9 @@
 // Validation of `POST /tickets` and `PUT /tickets/{id}` bodies (reference §5.4–§5.5). Every
 // problem is collected first, so a rejected request changes nothing.
-import type { AccountFields, CustomFieldInfo } from "../account-fields.ts";
-import { type FieldError, fieldError, invalidField, oneOf } from "../http/errors.ts";
-import { checkFields, checkValue, type FieldSpecs, wireTypeName } from "../http/fields.ts";
+import type { AccountFields, ClosureField, CustomFieldInfo } from "../account-fields.ts";
+import { type FieldError, fieldError, invalidField, MISSING_FIELD_MESSAGE, oneOf } from "../http/errors.ts";
+import { checkFields, checkValue, type FieldSpecs, parseTimestamp, wireTypeName } from "../http/fields.ts";
+import type { FdTicket } from "../seed/types.ts";
 import type { SandboxStore } from "../store.ts";
 
 const SHARED_SPECS: FieldSpecs = {
@@ -52,6 +53,8 @@ export function checkTicketBody(
   mode: "create" | "update",
   store: SandboxStore,
   fields: AccountFields,
+  /** The ticket an update changes. */
+  current?: FdTicket,
 ): FieldError[] {
   const errors = checkFields(body, mode === "create" ? CREATE_SPECS : UPDATE_SPECS).filter(
     (error) => !(CHOICE_FIELDS as readonly string[]).includes(error.field),
@@ -96,7 +99,81 @@ export function checkTicketBody(
   if (present("attachments") && (body.attachments as unknown[]).length > 0) {
     errors.push(fieldError("attachments", "datatype_mismatch", "It should be a/an valid file format"));
   }
+  errors.push(...checkDueDates(body, present, store, current));
+  if (!failed.has("status") && errors.every((error) => error.field !== "status")) {
+    errors.push(...checkClosureFields(body, fields.closureFields, current));
+  }
   return inBodyOrder(errors, body);
+}
+
+const RESOLVED = 4;
+const CLOSED = 5;
+
+/**
+ * Resolving or closing a ticket needs every field the account marks `required_for_closure`,
+ * whether the request sets it or the ticket already has it. Checked when a request resolves or
+ * closes the ticket, or empties such a field on a ticket that is.
+ */
+function checkClosureFields(
+  body: Record<string, unknown>,
+  required: readonly ClosureField[],
+  current: FdTicket | undefined,
+): FieldError[] {
+  const status = "status" in body ? body.status : (current?.status ?? 2);
+  if (status !== RESOLVED && status !== CLOSED) return [];
+  const bodyCustom = (body.custom_fields ?? {}) as Record<string, unknown>;
+  const currentValues = (current ?? {}) as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  for (const { field, custom, choices } of required) {
+    const given = custom ? field in bodyCustom : field in body;
+    if (!("status" in body) && !given) continue;
+    const value = given
+      ? custom
+        ? bodyCustom[field]
+        : body[field]
+      : custom
+        ? (current?.custom_fields as Record<string, unknown> | undefined)?.[field]
+        : currentValues[field];
+    if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+      errors.push(fieldError(field, "missing_field", choices ? oneOf(choices) : MISSING_FIELD_MESSAGE));
+    }
+  }
+  return errors;
+}
+
+/**
+ * `due_by` and `fr_due_by` set by hand: not in the past (by the sandbox's clock), and the first
+ * response due no later than the resolution. A date the request leaves out is the ticket's own.
+ */
+function checkDueDates(
+  body: Record<string, unknown>,
+  present: (key: string) => boolean,
+  store: SandboxStore,
+  current: FdTicket | undefined,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const given = (key: "due_by" | "fr_due_by") =>
+    present(key) ? parseTimestamp(body[key] as string) : undefined;
+  const dueBy = given("due_by");
+  const frDueBy = given("fr_due_by");
+  const now = store.now();
+  if (dueBy !== undefined && dueBy < now) {
+    errors.push(fieldError("due_by", "invalid_value", "It should not be in the past"));
+  }
+  if (frDueBy !== undefined && frDueBy < now) {
+    errors.push(fieldError("fr_due_by", "invalid_value", "It should not be in the past"));
+  }
+  if (errors.length > 0 || (dueBy === undefined && frDueBy === undefined)) return errors;
+  const resolution = dueBy ?? (current ? parseTimestamp(current.due_by) : undefined);
+  const firstResponse = frDueBy ?? (current ? parseTimestamp(current.fr_due_by) : undefined);
+  if (resolution !== undefined && firstResponse !== undefined && firstResponse > resolution) {
+    errors.push(
+      frDueBy !== undefined
+        ? fieldError("fr_due_by", "invalid_value", "It should be on or before due_by")
+        : fieldError("due_by", "invalid_value", "It should be on or after fr_due_by"),
+    );
+  }
+  return errors;
 }
 
 /** Lists errors in the order the fields appear in the request (custom fields under theirs). */
