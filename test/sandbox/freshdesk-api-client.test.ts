@@ -140,6 +140,31 @@ describe("npm freshdesk-api against the sandbox", () => {
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("surfaces the sandbox's Freshdesk rules as FreshdeskError with Freshdesk's bodies", async () => {
+    const { id } = await data<{ id: number }>((cb) =>
+      client.createTicket({ email: "rules@example.com", subject: "Rules", description: "<p>x</p>" }, cb),
+    );
+    const closing = await failure((cb) => client.updateTicket(id, { status: 5 }, cb));
+    expect(closing.status).toBe(400);
+    expect(closing.data).toMatchObject({
+      description: "Validation failed",
+      errors: [{ field: "cf_product_area", code: "missing_field" }],
+    });
+    const unknownEmail = await failure((cb) => client.listAllTickets({ email: "nobody@example.com" }, cb));
+    expect(unknownEmail.status).toBe(400);
+    expect(unknownEmail.data).toMatchObject({ errors: [{ field: "email", code: "invalid_value" }] });
+    await data((cb) => client.createCompany({ name: "Rules Inc", domains: ["rules.example"] }, cb));
+    const duplicate = await failure((cb) =>
+      client.createCompany({ name: "Rules Copy", domains: ["rules.example"] }, cb),
+    );
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.data).toMatchObject({ errors: [{ field: "domains", code: "duplicate_value" }] });
+    const pastDue = await failure((cb) =>
+      client.updateTicket(id, { due_by: "2020-01-01T00:00:00Z", fr_due_by: "2019-12-31T00:00:00Z" }, cb),
+    );
+    expect(pastDue.status).toBe(400);
+  });
+
   it("surfaces an invalid update as FreshdeskError 400 with Freshdesk's body", async () => {
     const error = await failure((cb) => client.updateTicket(1, { priority: "high" }, cb));
     expect(error.status).toBe(400);
