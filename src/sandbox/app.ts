@@ -19,6 +19,7 @@ import { parsePlan } from "./plans.ts";
 import { portalRoutes } from "./portal.ts";
 import { registerApiRoutes } from "./routes/index.ts";
 import { sandboxAdminRoutes } from "./routes/sandbox-admin.ts";
+import { buildHistory } from "./seed/history.ts";
 import { buildSeed } from "./seed/index.ts";
 import type { SeedData } from "./seed/types.ts";
 import { SandboxStore } from "./store.ts";
@@ -42,6 +43,8 @@ export type SandboxOptions = {
   /** Load the seeded helpdesk (default true). Without it the account keeps its agents, groups,
    *  ticket fields, SLA policies and business hours but has no tickets, customers or articles. */
   seed?: boolean;
+  /** Also load months of resolved, labelled tickets (seed/history.ts) to learn from (default false). */
+  history?: boolean;
   /** Body message of the rate-limit 429. */
   rateLimitMessage?: string;
   logger?: Logger;
@@ -65,6 +68,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const plan = parsePlan(options.plan);
   const seed = buildSeed(now());
   const store = new SandboxStore(options.seed === false ? accountOnly(seed) : seed, now);
+  if (options.history === true && options.seed !== false) store.addHistory(buildHistory(now()));
   const stats = new StatsRecorder(now);
   const automations = withDefaultTimeScale(
     createAutomationEmitter(undefined, { now, logger }),

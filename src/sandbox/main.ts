@@ -1,4 +1,4 @@
-// Standalone Freshdesk sandbox: `npm run sandbox -- --port N [--host H] [--plan P] [--key K]`.
+// Standalone Freshdesk sandbox: `npm run sandbox -- --port N [--host H] [--plan P] [--key K] [--no-history]`.
 // Serves the simulator at the root, so `http://HOST:PORT/api/v2/tickets` works.
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
     plan: { type: "string", default: "demo" },
     key: { type: "string", default: "sandbox" },
+    "no-history": { type: "boolean", default: false },
   },
 });
 
@@ -22,7 +23,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 let sandbox: ReturnType<typeof createSandbox>;
 try {
-  sandbox = createSandbox({ apiKey: values.key, plan: values.plan });
+  sandbox = createSandbox({ apiKey: values.key, plan: values.plan, history: !values["no-history"] });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);

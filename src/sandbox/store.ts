@@ -85,10 +85,25 @@ export class SandboxStore {
     return wireTime(this.now());
   }
 
-  /** Tickets get the account's small sequential display ids. */
+  /** Tickets get the account's small sequential display ids (skipping the seeded history's block). */
   nextTicketId(): number {
-    this.#lastTicketId += 1;
+    do this.#lastTicketId += 1;
+    while (this.tickets.has(this.#lastTicketId));
     return this.#lastTicketId;
+  }
+
+  /**
+   * Adds months of resolved tickets and their requesters without moving the display-id
+   * sequence: new tickets keep the ids they get without the history.
+   */
+  addHistory(history: { tickets: readonly FdTicket[]; contacts: readonly FdContact[] }): void {
+    fill(this.contacts, history.contacts);
+    for (const seeded of history.tickets) {
+      const { deleted, ...ticket } = structuredClone(seeded);
+      const record: TicketRecord = { ticket, deleted: deleted === true, stats: emptyStats() };
+      record.stats = deriveStats(record.ticket, [], this.isAgent);
+      this.tickets.set(ticket.id, record);
+    }
   }
 
   /** Everything else gets large integers, like real account-scoped ids; one space avoids clashes. */
