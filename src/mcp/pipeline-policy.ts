@@ -1,13 +1,14 @@
 import type { McpPolicy } from "./policy.ts";
 
 /**
- * The triage pipeline's own policy: the reads it needs, ticket updates limited to the fields
- * triage decides, and private notes only. Anything else is refused at dispatch, so a bug or a
+ * The triage pipeline's own policy: the reads it needs (list_tickets for learning from resolved
+ * tickets), ticket updates limited to the fields triage decides, and private notes only. Anything else is refused at dispatch, so a bug or a
  * prompt injection in ticket text cannot make the pipeline reply to customers or delete data.
  */
 
 const PIPELINE_TOOLS = [
   "get_ticket",
+  "list_tickets",
   "list_conversations",
   "search_solutions",
   "list_solution_categories",

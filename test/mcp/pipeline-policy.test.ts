@@ -9,6 +9,7 @@ import { type Backend, startBackend } from "./support/harness.ts";
 
 const ALLOWED = new Set([
   "get_ticket",
+  "list_tickets",
   "list_conversations",
   "search_solutions",
   "list_solution_categories",
@@ -86,6 +87,20 @@ describe("the pipeline policy", () => {
     const stored = (await backend.sandboxGet("/tickets/9")) as { priority: number; status: number };
     expect(stored.priority).toBe(3);
     expect(stored.status).not.toBe(5);
+  });
+
+  it("reads resolved tickets with their descriptions, for learning, and writes nothing", async () => {
+    const page = await callTool(client, "list_tickets", {
+      updated_since: "2000-01-01T00:00:00Z",
+      order_by: "updated_at",
+      order_type: "asc",
+      include_description: true,
+      per_page: 100,
+    });
+    const resolved = page.items.filter((t) => t.status === 4 || t.status === 5);
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(resolved.every((t) => (t.description_text ?? "").length > 0)).toBe(true);
+    expect(resolved.some((t) => t.group_name !== undefined)).toBe(true);
   });
 
   it("adds private notes only", async () => {
