@@ -8,6 +8,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/faults/**/*.test.ts"],
+    // Fails the run if a scenario left a process behind.
+    globalSetup: ["test/support/process-leaks.ts"],
+    setupFiles: ["test/support/mark-children.ts"],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
