@@ -60,6 +60,18 @@ describe("loadConfig", () => {
     });
   });
 
+  it("takes CURSOR_SECRET for signing MCP cursors, or generates one for the run", () => {
+    expect(loadConfig({ CURSOR_SECRET: "a-cursor-secret-0123" }).mcp.cursorSecret).toBe(
+      "a-cursor-secret-0123",
+    );
+    const generated = loadConfig({}).mcp.cursorSecret;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).mcp.cursorSecret).not.toBe(generated);
+    expect(() => loadConfig({ CURSOR_SECRET: "short" })).toThrow(
+      /CURSOR_SECRET must be at least 16 characters/,
+    );
+  });
+
   it("learns every 6 h from 180 days and at most 5,000 tickets by default, applying only measured fields", () => {
     const config = loadConfig({});
     expect(config.learning).toEqual({
