@@ -28,13 +28,14 @@ import { createTriageService } from "./queue/triage-service.ts";
 import { activityRoutes, ticketLinksFor } from "./routes/activity.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { adminQueueRoutes, QUEUE_DASHBOARD_PATH } from "./routes/admin-queues.ts";
+import { clientAddress } from "./routes/client-address.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import type { ReadinessCheck } from "./routes/health.ts";
 import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
-import { createRateLimiter } from "./routes/rate-limit.ts";
+import { createFailedSignInLimiter } from "./routes/rate-limit.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createSandbox, type Sandbox } from "./sandbox/app.ts";
@@ -222,6 +223,8 @@ async function build(
     });
     const intake = createIntake({ queue, redis: queueConnection, keyPrefix: prefix });
     const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl);
+    // One budget of wrong tokens per address, whether they come to /login or to /mcp.
+    const failedSignIns = createFailedSignInLimiter({ redis: shared, keyPrefix: prefix });
     handler = createApp({
       config,
       logger,
@@ -248,6 +251,7 @@ async function build(
             redis: shared,
             keyPrefix: prefix,
             server: mcpDeps,
+            failedSignIns,
             readOnly: config.mcp.readOnly,
             ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
           }),
@@ -261,15 +265,7 @@ async function build(
         },
         {
           path: "/",
-          app: loginRoutes(
-            pageAuth,
-            createRateLimiter({
-              redis: shared,
-              keyPrefix: `${prefix}:login-failures`,
-              perMinute: 10,
-              what: "failed sign-ins from this address",
-            }),
-          ),
+          app: loginRoutes(pageAuth, failedSignIns, clientAddress(config.trustProxy)),
         },
         {
           path: "/",

@@ -1,9 +1,12 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { DEFAULT_LIMITS, type McpServerDeps, type ToolContext } from "./deps.ts";
 import { dispatchToolCall } from "./dispatch.ts";
 import { isToolVisible, type McpPolicy } from "./policy.ts";
 import { allTools } from "./registry.ts";
+import { toolCallParams } from "./tool-call-params.ts";
+
+const CALL_TOOL = "tools/call";
 
 export const SERVER_INFO = { name: "freshdesk-triage", version: "0.1.0" } as const;
 
@@ -34,8 +37,15 @@ export function createMcpServer(deps: McpServerDeps, policy: McpPolicy): Server 
   const visible = allTools.filter((tool) => isToolVisible(policy, tool)).map((tool) => tool.listing);
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: visible }));
-  server.setRequestHandler(CallToolRequestSchema, (request) =>
-    dispatchToolCall(request.params.name, request.params.arguments, policy, deps, context),
-  );
+  // tools/call is served by the fallback handler: a handler registered for it would first run the
+  // SDK's schema check, which answers missing params or array arguments with -32603 (internal
+  // error) and a raw zod dump. toolCallParams answers them with -32602 and a plain sentence.
+  server.fallbackRequestHandler = async (request) => {
+    if (request.method !== CALL_TOOL) {
+      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    }
+    const params = toolCallParams(request.params);
+    return dispatchToolCall(params.name, params.arguments, policy, deps, context);
+  };
   return server;
 }

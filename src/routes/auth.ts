@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { McpToken, Scope } from "../config.ts";
 import { ForbiddenError, UnauthorizedError } from "../errors.ts";
+import type { ClientAddress } from "./client-address.ts";
 import { secretsEqual } from "./constant-time.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 /**
  * Bearer tokens from `MCP_TOKENS` and their scopes. Scopes are levels: `write` includes
@@ -34,18 +36,28 @@ export function findBearerToken(
 
 export type AuthVariables = { token: McpToken };
 
+/** Limits wrong tokens per client address (the budget /login spends too). */
+export type FailedAttempts = { limiter: RateLimiter; addressOf: ClientAddress };
+
 /**
  * Middleware: requires a valid bearer token (401 with `WWW-Authenticate` otherwise) holding
- * `needed` (403 otherwise), and exposes it as `c.get("token")`.
+ * `needed` (403 otherwise), and exposes it as `c.get("token")`. With `failures`, each wrong
+ * token spends the client address's budget, and a spent budget refuses every token (429), the
+ * right one included, so a guess can neither be made nor confirmed. A request without any
+ * Authorization header is not a guess (clients probe that way for the auth challenge).
  */
 export function requireBearer(
   tokens: readonly McpToken[],
   needed: Scope,
+  failures?: FailedAttempts,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
+    const address = failures && authorization !== undefined ? failures.addressOf(c) : undefined;
+    if (failures && address !== undefined) await failures.limiter.check(address);
     const token = findBearerToken(tokens, authorization);
     if (!token) {
+      if (failures && address !== undefined) await failures.limiter.consume(address);
       const challenge = authorization
         ? 'Bearer error="invalid_token", error_description="The bearer token is not valid."'
         : "Bearer";

@@ -1,5 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Scope } from "../config.ts";
@@ -7,6 +5,7 @@ import { BadRequestError, RateLimitedError } from "../errors.ts";
 import { loginPage } from "../ui/login-page.ts";
 import { sendPage } from "../ui/send-page.ts";
 import { findBearerToken, scopesGrant } from "./auth.ts";
+import type { ClientAddress } from "./client-address.ts";
 import { assertSameOrigin, isHttps, type PageAuth, safeNext } from "./page-auth.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS } from "./session.ts";
@@ -17,7 +16,7 @@ const SCOPES: readonly Scope[] = ["read", "write", "admin"];
  * The login form (`/login`) and `/logout`: tokens in, HttpOnly SameSite=Strict session cookie out.
  * Failed sign-ins are limited per client address so tokens cannot be guessed by volume.
  */
-export function loginRoutes(auth: PageAuth, attempts: RateLimiter): Hono {
+export function loginRoutes(auth: PageAuth, attempts: RateLimiter, clientAddress: ClientAddress): Hono {
   const routes = new Hono();
 
   routes.get("/login", (c) => {
@@ -89,13 +88,4 @@ async function formFields(
   const body = await parse();
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   return { token: text(body.token), next: text(body.next) };
-}
-
-/** The connection's address (behind a proxy, the proxy's: then the limit is shared). */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }

@@ -1,18 +1,33 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import type { Redis } from "ioredis";
 import type { Config } from "../config.ts";
-import { ForbiddenError } from "../errors.ts";
+import {
+  AppError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  ServiceUnavailableError,
+} from "../errors.ts";
 import type { Toolset } from "../mcp/define-tool.ts";
 import type { McpServerDeps } from "../mcp/deps.ts";
+import { jsonRpcRefusal } from "../mcp/error-boundary.ts";
 import { createOriginAllowList } from "../mcp/origin-allow-list.ts";
 import { policyForToken } from "../mcp/policy.ts";
 import { createMcpServer } from "../mcp/server.ts";
 import { type AuthVariables, requireBearer } from "./auth.ts";
-import { createRateLimiter } from "./rate-limit.ts";
+import { clientAddress } from "./client-address.ts";
+import { createFailedSignInLimiter, createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import { requestLogger } from "./request-logging.ts";
+
+/** The same bound the SDK's transport applies when it reads the body itself. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export type McpRoutesDeps = {
-  config: Pick<Config, "mcp" | "publicUrl">;
+  config: Pick<Config, "mcp" | "publicUrl" | "trustProxy">;
   redis: Redis;
   /** Prefix for the rate-limit keys in Redis. */
   keyPrefix: string;
@@ -21,6 +36,8 @@ export type McpRoutesDeps = {
   responseMode?: "json" | "sse";
   readOnly?: boolean;
   toolsets?: readonly Toolset[];
+  /** Wrong tokens per client address; by default the budget /login spends (same Redis keys). */
+  failedSignIns?: RateLimiter;
   /** Clock for the rate-limit window (tests pin it). */
   now?: () => number;
 };
@@ -28,20 +45,43 @@ export type McpRoutesDeps = {
 /**
  * MCP Streamable HTTP, stateless, to be mounted at /mcp. Every request gets its own server and
  * transport, so nothing (JSON-RPC ids included) is shared between clients. Checks run in the
- * order cheapest-first: Origin/Host (403), bearer token (401), per-token rate (429).
+ * order cheapest-first: Origin/Host (403), bearer token (401, and 429 once an address has sent
+ * too many wrong ones), per-token rate counted per JSON-RPC message (429). Refusals are
+ * JSON-RPC error bodies, which MCP clients show, rather than the web app's own error shape.
  */
 export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables }> {
   const allowList = createOriginAllowList({
     publicUrl: deps.config.publicUrl,
     allowedOrigins: deps.config.mcp.allowedOrigins,
   });
+  const clock = deps.now ? { now: deps.now } : {};
   const limiter = createRateLimiter({
     redis: deps.redis,
     keyPrefix: `${deps.keyPrefix}:mcp-rate`,
     perMinute: deps.config.mcp.ratePerMinute,
-    ...(deps.now ? { now: deps.now } : {}),
+    ...clock,
   });
+  const failedSignIns =
+    deps.failedSignIns ??
+    createFailedSignInLimiter({ redis: deps.redis, keyPrefix: deps.keyPrefix, ...clock });
   const app = new Hono<{ Variables: AuthVariables }>();
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      const retryAfter =
+        error instanceof RateLimitedError || error instanceof ServiceUnavailableError
+          ? error.retryAfterSeconds
+          : undefined;
+      if (retryAfter !== undefined) c.header("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
+      return c.json(jsonRpcRefusal(error, retryAfter), error.status as 400);
+    }
+    if (error instanceof HTTPException) {
+      return c.json(jsonRpcRefusal(new AppError(error.status, "http_error", error.message)), error.status);
+    }
+    requestLogger(c, deps.server.logger).error({ err: error, path: c.req.path }, "unhandled error");
+    const internal = new AppError(500, "internal_error", "Something went wrong on our side.");
+    return c.json(jsonRpcRefusal(internal, undefined, ErrorCode.InternalError), 500);
+  });
 
   app.use("*", async (c, next) => {
     const origin = c.req.header("origin");
@@ -54,36 +94,67 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables 
     }
     await next();
   });
-  app.use("*", requireBearer(deps.config.mcp.tokens, "read"));
-  app.use("*", async (c, next) => {
-    await limiter.consume(c.get("token").name);
-    await next();
-  });
+  app.use(
+    "*",
+    requireBearer(deps.config.mcp.tokens, "read", {
+      limiter: failedSignIns,
+      addressOf: clientAddress(deps.config.trustProxy),
+    }),
+  );
 
   // Stateless: there is no session to stream server-initiated messages on, or to delete.
-  app.on(["GET", "DELETE"], "/", (c) =>
-    c.json(
+  app.on(["GET", "DELETE"], "/", async (c) => {
+    await limiter.consume(c.get("token").name);
+    return c.json(
       { error: { code: "method_not_allowed", message: "This MCP endpoint is stateless; use POST." } },
       405,
       { Allow: "POST" },
-    ),
-  );
-
-  app.post("/", async (c) => {
-    const policy = policyForToken(c.get("token"), {
-      ...(deps.readOnly ? { readOnly: true } : {}),
-      ...(deps.toolsets ? { toolsets: deps.toolsets } : {}),
-    });
-    const server = createMcpServer(deps.server, policy);
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: (deps.responseMode ?? "json") === "json",
-    });
-    await server.connect(transport);
-    const response = await transport.handleRequest(c.req.raw);
-    return closeWhenSent(response, () => void server.close());
+    );
   });
+
+  app.post(
+    "/",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(`The request body must not exceed ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+    async (c) => {
+      const text = await c.req.text();
+      const parsed = parseJson(text);
+      // Every message of a batch counts, notifications too: a batch costs what the same messages
+      // sent one per POST would. A batch that does not fit is refused whole, before any runs.
+      await limiter.consume(c.get("token").name, Array.isArray(parsed) ? Math.max(1, parsed.length) : 1);
+      const policy = policyForToken(c.get("token"), {
+        ...(deps.readOnly ? { readOnly: true } : {}),
+        ...(deps.toolsets ? { toolsets: deps.toolsets } : {}),
+      });
+      const server = createMcpServer(deps.server, policy);
+      const transport = new WebStandardStreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: (deps.responseMode ?? "json") === "json",
+      });
+      await server.connect(transport);
+      // The body was read here to count its messages; the transport gets the same bytes back (and
+      // answers invalid JSON with its own parse error).
+      const request = new Request(c.req.raw.url, { method: "POST", headers: c.req.raw.headers, body: text });
+      const response = await transport.handleRequest(
+        request,
+        parsed === undefined ? {} : { parsedBody: parsed },
+      );
+      return closeWhenSent(response, () => void server.close());
+    },
+  );
   return app;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `done` once the response body has been fully sent or abandoned by the client. */
