@@ -169,6 +169,7 @@ async function build(
     directory: createAccountDirectory(freshdesk),
     audit: createAuditLog({ redis: shared, key: `${prefix}:audit` }),
     logger: logger.child({ component: "mcp" }),
+    cursorSecret: config.mcp.cursorSecret,
     portalUrl,
   };
   const readiness: ReadinessCheck[] = [

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import {
   createAccountDirectory,
@@ -37,6 +38,7 @@ export function buildMcpDeps(options: {
     directory: createAccountDirectory(freshdesk),
     audit: createAuditLog({ redis: options.redis, key: `${options.keyPrefix}:audit` }),
     logger: silentLogger(),
+    cursorSecret: randomBytes(32).toString("base64url"),
     portalUrl: options.freshdeskBaseUrl,
   };
   return { freshdesk, deps };

@@ -1,6 +1,9 @@
 import { z } from "zod";
+import type { Scope } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
 import type { ToolContext } from "./deps.ts";
+import { fitToBudget } from "./output/budget.ts";
+import type { Position } from "./output/cursor.ts";
 
 /** Groups of tools; a policy may allow only some of them. */
 export const TOOLSETS = [
@@ -30,6 +33,19 @@ export type ToolAnnotations = {
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
+/**
+ * Where a paged tool's result starts. A paged tool is one with a `cursor` argument; its handler
+ * receives the query (from the cursor when one was passed, checked against the input schema
+ * like any arguments), fetches Freshdesk page `page` and returns all of that page as `items`,
+ * with `next_cursor: paging.next(nextPage)`. defineTool skips the `offset` items that earlier
+ * results already returned, and when the page does not fit the size cap it returns fewer items
+ * with a cursor that resumes at the first one left out, so every item stays reachable.
+ */
+export type Paging = Position & {
+  /** The cursor for the start of Freshdesk page `page` of this query; undefined for none. */
+  next(page: number | undefined): string | undefined;
+};
+
 export type ToolSpec<I extends ObjectSchema, O extends ObjectSchema> = {
   name: string;
   title: string;
@@ -37,9 +53,14 @@ export type ToolSpec<I extends ObjectSchema, O extends ObjectSchema> = {
   description: string;
   toolset: Toolset;
   annotations: ToolAnnotations;
+  /**
+   * The token scope the tool needs; by default `read` for read-only tools and `write` for the
+   * rest. Only tools that delete need `admin` (overwriting is a write, though destructive).
+   */
+  scope?: Scope;
   input: I;
   output: O;
-  handler: (args: z.output<I>, context: ToolContext) => Promise<z.input<O>>;
+  handler: (args: z.output<I>, context: ToolContext, paging: Paging) => Promise<z.input<O>>;
   /** A short plain-text rendering of the (already size-capped) result for the model. */
   render: (result: z.output<O>) => string;
 };
@@ -64,10 +85,14 @@ export type ToolDefinition<I extends ObjectSchema = ObjectSchema, O extends Obje
   readonly description: string;
   readonly toolset: Toolset;
   readonly annotations: ToolAnnotations;
+  readonly scope: Scope;
+  /** Has a `cursor` argument and pages its `items` (see Paging). */
+  readonly paged: boolean;
   readonly input: I;
   readonly output: O;
   readonly listing: ToolListing;
   parseArguments(raw: unknown): Record<string, unknown>;
+  /** Runs the handler; the result is checked against the output schema and fitted to the size cap. */
   execute(args: Record<string, unknown>, context: ToolContext): Promise<Record<string, unknown>>;
   renderText(result: Record<string, unknown>): string;
 };
@@ -84,12 +109,29 @@ export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
   spec: ToolSpec<I, O>,
 ): ToolDefinition<I, O> {
   const output = spec.output.extend(noticeShape);
+  const paged = "cursor" in spec.input.shape;
+  if (paged && !("items" in spec.output.shape && "next_cursor" in spec.output.shape)) {
+    throw new Error(`${spec.name} takes a cursor, so its output needs items and next_cursor`);
+  }
+  const parse = (raw: unknown, what: string) => {
+    const parsed = spec.input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`);
+      throw new BadRequestError(`Invalid ${what} for ${spec.name}: ${problems.join("; ")}`, {
+        details: { issues: problems },
+      });
+    }
+    return parsed.data as Record<string, unknown>;
+  };
+
   return {
     name: spec.name,
     title: spec.title,
     description: spec.description,
     toolset: spec.toolset,
     annotations: spec.annotations,
+    scope: spec.scope ?? (spec.annotations.readOnlyHint ? "read" : "write"),
+    paged,
     input: spec.input,
     output: spec.output,
     listing: {
@@ -101,25 +143,67 @@ export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
       annotations: { title: spec.title, ...spec.annotations },
     },
     parseArguments(raw) {
-      const parsed = spec.input.safeParse(raw ?? {});
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`);
-        throw new BadRequestError(`Invalid arguments for ${spec.name}: ${problems.join("; ")}`, {
-          details: { issues: problems },
-        });
-      }
-      return parsed.data as Record<string, unknown>;
+      return parse(raw, "arguments");
     },
     async execute(args, context) {
-      const result = await spec.handler(args as z.output<I>, context);
-      // Parsing our own result keeps the promise made by outputSchema: unknown keys are
-      // dropped and a shape bug surfaces here as a logged error, not in the client.
-      return output.parse(result) as Record<string, unknown>;
+      const maxChars = context.limits.maxResultChars;
+      if (!paged) {
+        const result = await spec.handler(args as z.output<I>, context, FIRST_PAGE);
+        return withNotice(fitToBudget(checkOutput(result), maxChars));
+      }
+      const { query, position } = resolveQuery(args, context);
+      const cursorAt = (at: Position) => context.cursors.encode(spec.name, at, query);
+      const paging: Paging = {
+        ...position,
+        next: (page) => (page === undefined ? undefined : cursorAt({ page, offset: 0 })),
+      };
+      const result = checkOutput(await spec.handler(query as z.output<I>, context, paging));
+      const items = (result.items as unknown[]).slice(position.offset);
+      const fitted = fitToBudget({ ...result, items }, maxChars, (kept) =>
+        cursorAt({ page: position.page, offset: position.offset + kept }),
+      );
+      return withNotice(fitted);
     },
     renderText(result) {
       return spec.render(result as z.output<O>);
     },
   };
+
+  // Parsing our own result keeps the promise made by outputSchema: unknown keys are dropped
+  // and a shape bug surfaces here as a logged error, not in the client.
+  function checkOutput(result: unknown): Record<string, unknown> {
+    return output.parse(result) as Record<string, unknown>;
+  }
+
+  /**
+   * The query and start of a paged call: from the cursor when one is given (arguments passed
+   * beside it must agree with it), else page 1 of these arguments. A cursor's arguments are
+   * parsed by the input schema again, as if the caller had passed them.
+   */
+  function resolveQuery(
+    args: Record<string, unknown>,
+    context: ToolContext,
+  ): { query: Record<string, unknown>; position: Position } {
+    const { cursor, ...given } = args;
+    if (typeof cursor !== "string") return { query: given, position: { page: 1, offset: 0 } };
+    const decoded = context.cursors.decode(spec.name, cursor);
+    for (const [key, value] of Object.entries(given)) {
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(decoded.args[key])) {
+        throw new BadRequestError(
+          `"${key}" differs from the query the cursor belongs to; when passing a cursor, leave the other arguments out.`,
+        );
+      }
+    }
+    const { cursor: _nested, ...query } = parse(decoded.args, "cursor contents");
+    return { query, position: decoded.position };
+  }
+}
+
+/** What a tool without a cursor argument receives as its paging: the first page, no cursors. */
+const FIRST_PAGE: Paging = { page: 1, offset: 0, next: () => undefined };
+
+function withNotice({ data, notice }: { data: Record<string, unknown>; notice: string | undefined }) {
+  return notice ? { ...data, notice } : data;
 }
 
 function jsonSchemaOf(schema: ObjectSchema, io: "input" | "output"): { type: "object" } {

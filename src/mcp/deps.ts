@@ -2,6 +2,7 @@ import type { TriageMode } from "../config.ts";
 import type { AccountDirectory, FreshdeskClient } from "../freshdesk/index.ts";
 import type { Logger } from "../logger.ts";
 import type { AuditLog } from "./audit.ts";
+import type { CursorCodec } from "./output/cursor.ts";
 
 /**
  * What the triage pipeline offers the tool server. It lives in another part of the service and
@@ -36,6 +37,8 @@ export type McpServerDeps = {
   directory: AccountDirectory;
   audit: AuditLog;
   logger: Logger;
+  /** Signs paging cursors (config.mcp.cursorSecret); at least 16 characters. */
+  cursorSecret: string;
   triage?: TriageService;
   /** Agent portal base URL (`https://acme.freshdesk.com`), used to put links beside ids. */
   portalUrl?: string;
@@ -49,6 +52,7 @@ export type ToolContext = {
   triage: TriageService | undefined;
   portalUrl: string | undefined;
   limits: OutputLimits;
+  cursors: CursorCodec;
   logger: Logger;
   /** Who is calling (token name, or "pipeline"); for logs and audit. */
   caller: string;

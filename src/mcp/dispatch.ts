@@ -1,11 +1,9 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { type AuditOutcome, summarizeArguments } from "./audit.ts";
-import type { ToolDefinition } from "./define-tool.ts";
 import type { McpServerDeps, ToolContext } from "./deps.ts";
 import { toolErrorResult } from "./error-boundary.ts";
-import { fitToBudget } from "./output/budget.ts";
-import { clip } from "./output/clean.ts";
+import { toolResult } from "./output/tool-result.ts";
 import { authorizeCall, type McpPolicy, toolRefusal } from "./policy.ts";
 import { findTool } from "./registry.ts";
 
@@ -33,8 +31,7 @@ export async function dispatchToolCall(
     if (refusal) throw new ForbiddenError(`Refused: ${refusal}`);
     args = tool.parseArguments(rawArguments);
     authorizeCall(policy, tool, args);
-    const data = await tool.execute(args, context);
-    result = shapeResult(tool, data, context);
+    result = toolResult(tool, await tool.execute(args, context), context.limits);
   } catch (error) {
     outcome = error instanceof ForbiddenError ? "refused" : "error";
     result = toolErrorResult(error, tool.name, deps.logger);
@@ -49,24 +46,6 @@ export async function dispatchToolCall(
     });
   }
   return result;
-}
-
-function shapeResult(
-  tool: ToolDefinition,
-  data: Record<string, unknown>,
-  context: ToolContext,
-): CallToolResult {
-  const { data: capped, notice } = fitToBudget(data, context.limits.maxResultChars);
-  const structured = notice ? { ...capped, notice } : capped;
-  const rendered = clip(
-    tool.renderText(structured),
-    context.limits.maxTextChars,
-    "the structured result has more",
-  );
-  return {
-    content: [{ type: "text", text: notice ? `${rendered}\n\n${notice}` : rendered }],
-    structuredContent: structured,
-  };
 }
 
 /** A failed audit write must not turn a completed Freshdesk write into a reported failure. */

@@ -2,6 +2,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { DEFAULT_LIMITS, type McpServerDeps, type ToolContext } from "./deps.ts";
 import { dispatchToolCall } from "./dispatch.ts";
+import { createCursorCodec } from "./output/cursor.ts";
 import { isToolVisible, type McpPolicy } from "./policy.ts";
 import { allTools } from "./registry.ts";
 import { toolCallParams } from "./tool-call-params.ts";
@@ -31,6 +32,7 @@ export function createMcpServer(deps: McpServerDeps, policy: McpPolicy): Server 
     triage: deps.triage,
     portalUrl: deps.portalUrl,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
+    cursors: createCursorCodec(deps.cursorSecret),
     logger: deps.logger,
     caller: policy.caller,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BadRequestError } from "../errors.ts";
 import type { ToolAnnotations } from "./define-tool.ts";
 import type { ToolContext } from "./deps.ts";
 import { loadNames, type Names } from "./output/names.ts";
@@ -26,7 +27,17 @@ export const UPDATE: ToolAnnotations = {
   idempotentHint: true,
   openWorldHint: false,
 };
-/** Removes or hides data; needs the admin scope. */
+/**
+ * Replaces what is there (a whole tag list, an article's text or status, a note's body): the
+ * old value is gone, so clients should confirm. Still a `write`, not an `admin`, tool.
+ */
+export const OVERWRITE: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: true,
+  openWorldHint: false,
+};
+/** Removes or hides data; the tool also declares the admin scope. */
 export const DESTRUCTIVE: ToolAnnotations = {
   readOnlyHint: false,
   destructiveHint: true,
@@ -41,16 +52,26 @@ export const cursorArgument = z
   .optional()
   .describe("next_cursor from the previous result of this tool; pass it alone to get the next page");
 
-/** No default here: a default would clash with the per_page remembered in a cursor. */
+/**
+ * No default here: a default would clash with the per_page remembered in a cursor (paged tools
+ * must not give their arguments defaults).
+ */
 export const perPageArgument = z
   .number()
   .int()
   .min(1)
   .max(100)
   .optional()
-  .describe("results per page, 1-100 (default 30)");
+  .describe("results per page, 1-100 (default 30); a page too large for the size cap comes in parts");
 
 export const DEFAULT_PER_PAGE = 30;
+
+/** A search tool's query: optional in the schema (a cursor carries it), required in effect. */
+export function requireQuery(tool: string, query: string | undefined): string {
+  if (query === undefined)
+    throw new BadRequestError(`${tool} needs a query (or a cursor from a previous call).`);
+  return query;
+}
 
 const nextCursorField = z
   .string()

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { BadRequestError } from "../../src/errors.ts";
 import { createOriginAllowList } from "../../src/mcp/origin-allow-list.ts";
 import { fitToBudget } from "../../src/mcp/output/budget.ts";
 import { clip, dropEmpty } from "../../src/mcp/output/clean.ts";
-import { encodeCursor, resolvePage } from "../../src/mcp/output/cursor.ts";
+import { createCursorCodec } from "../../src/mcp/output/cursor.ts";
 import { htmlToText } from "../../src/mcp/output/html-to-text.ts";
 import { textToHtml } from "../../src/mcp/tool-kit.ts";
 import { searchTermsOf } from "../../src/mcp/tools/find-solutions-for-ticket.ts";
@@ -51,35 +52,97 @@ describe("fitToBudget", () => {
     expect(notice).toMatch(/cut to 2000 characters/);
   });
 
-  it("drops list entries from the end when shortening texts is not enough, and says so", () => {
+  it("never cuts next_cursor, however far other texts are cut", () => {
+    const cursor = "c".repeat(1200);
+    const items = Array.from({ length: 40 }, (_, i) => ({ id: i, text: "t".repeat(3000) }));
+    const { data, notice } = fitToBudget({ items, next_cursor: cursor }, 24_000);
+    expect(data.next_cursor).toBe(cursor);
+    expect(notice).toMatch(/cut to 300 characters/);
+  });
+
+  it("drops entries from the end of an unpaged list when shortening is not enough, and says so without offering a per_page", () => {
     const items = Array.from({ length: 200 }, (_, i) => ({ id: i, text: "y".repeat(250) }));
-    const { data, notice } = fitToBudget({ items, next_cursor: "abc" }, 24_000);
+    const { data, notice } = fitToBudget({ items }, 24_000);
     const kept = data.items as { id: number }[];
     expect(JSON.stringify(data).length + (notice?.length ?? 0)).toBeLessThanOrEqual(24_500);
     expect(kept.length).toBeGreaterThan(10);
     expect(kept.length).toBeLessThan(200);
     expect(kept.map((i) => i.id)).toEqual(Array.from({ length: kept.length }, (_, i) => i));
-    expect(data.next_cursor).toBe("abc");
     expect(notice).toContain(`the last ${200 - kept.length} of 200 entries of "items" were left out`);
+    expect(notice).not.toContain("per_page");
+  });
+
+  it("pages a paged list by size: whole leading items, and a cursor resuming at the first one left out", () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ id: i, text: "z".repeat(900) }));
+    const { data, notice } = fitToBudget({ items, next_cursor: "page-2" }, 5000, (kept) => `resume-${kept}`);
+    const kept = data.items as { id: number; text: string }[];
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.length).toBeLessThan(30);
+    expect(kept.map((i) => i.id)).toEqual(Array.from({ length: kept.length }, (_, i) => i));
+    expect(kept.every((i) => i.text.length === 900)).toBe(true);
+    expect(data.next_cursor).toBe(`resume-${kept.length}`);
+    expect(JSON.stringify(data).length + (notice?.length ?? 0)).toBeLessThanOrEqual(5000);
+    expect(notice).toMatch(/next_cursor continues with the next one/);
+  });
+
+  it("keeps at least one item of a paged list, so paging always moves on", () => {
+    const items = [{ id: 0, text: "w".repeat(9000) }, { id: 1 }];
+    const { data } = fitToBudget({ items }, 3000, (kept) => `resume-${kept}`);
+    expect((data.items as { id: number }[]).map((i) => i.id)).toEqual([0]);
+    expect(data.next_cursor).toBe("resume-1");
   });
 });
 
 describe("cursors", () => {
-  it("carry the page and the query, and refuse a cursor from another tool or a conflicting filter", () => {
-    const cursor = encodeCursor("list_tickets", 3, { email: "a@example.org", per_page: 10 });
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(resolvePage("list_tickets", cursor, { email: undefined, per_page: undefined })).toEqual({
-      page: 3,
-      filters: { email: "a@example.org", per_page: 10 },
+  const codec = createCursorCodec("a-server-secret-of-some-length");
+  const cursor = codec.encode(
+    "list_tickets",
+    { page: 3, offset: 7 },
+    { email: "a@example.org", per_page: 10 },
+  );
+
+  it("carry the tool, the position and the query", () => {
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(codec.decode("list_tickets", cursor)).toEqual({
+      position: { page: 3, offset: 7 },
+      args: { email: "a@example.org", per_page: 10 },
     });
-    expect(resolvePage("list_tickets", cursor, { email: "a@example.org", per_page: undefined }).page).toBe(3);
-    expect(() => resolvePage("list_contacts", cursor, {})).toThrow(/not one that list_contacts returned/);
-    expect(() => resolvePage("list_tickets", cursor, { email: "b@example.org" })).toThrow(/"email" differs/);
-    expect(() => resolvePage("list_tickets", "garbage!", {})).toThrow(/cursor/);
-    expect(resolvePage("list_tickets", undefined, { email: "x" })).toEqual({
-      page: 1,
-      filters: { email: "x" },
-    });
+  });
+
+  it("refuse a cursor of another tool, a tampered or forged one, and one signed with another secret", () => {
+    expect(() => codec.decode("list_contacts", cursor)).toThrow(
+      /Invalid cursor: it is not one that list_contacts returned/,
+    );
+    const [payload, signature] = cursor.split(".") as [string, string];
+    const altered = Buffer.from(
+      Buffer.from(payload, "base64url").toString().replace('"p":3', '"p":4'),
+    ).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ t: "search_tickets", p: 1, f: { query: 123 } })).toString(
+      "base64url",
+    );
+    const foreign = createCursorCodec("another-secret-of-some-length").encode(
+      "list_tickets",
+      { page: 3, offset: 7 },
+      { email: "a@example.org" },
+    );
+    for (const bad of [
+      `${altered}.${signature}`,
+      forged,
+      `${forged}.${signature}`,
+      foreign,
+      "garbage!",
+      `${payload}.`,
+      `${cursor}.x`,
+    ]) {
+      expect(() => codec.decode("list_tickets", bad), bad).toThrow(BadRequestError);
+    }
+    expect(() => codec.decode("list_tickets", `${payload}.${signature.slice(0, -1)}`)).toThrow(
+      /Invalid cursor/,
+    );
+  });
+
+  it("need a secret of at least 16 characters", () => {
+    expect(() => createCursorCodec("short")).toThrow(/at least 16/);
   });
 });
 

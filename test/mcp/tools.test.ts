@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe("result size", () => {
-  it("caps a large result, says what was left out, and still matches the output schema", async () => {
+  it("caps a large page by size, says how to get the rest, and still matches the output schema", async () => {
     const small = await connectInProcessClient(
       { ...backend.deps, limits: { maxResultChars: 4000, maxTextChars: 1500 } },
       { caller: "size-test", scopes: ["read"] },
@@ -57,13 +57,19 @@ describe("result size", () => {
       arguments: { per_page: 100, include_description: true, updated_since: "2000-01-01T00:00:00Z" },
     });
     await small.close();
-    const structured = result.structuredContent as { items: unknown[]; notice?: string };
+    const structured = result.structuredContent as {
+      items: unknown[];
+      next_cursor?: string;
+      notice?: string;
+    };
     expect(JSON.stringify(structured).length).toBeLessThanOrEqual(4000);
     expect(structured.items.length).toBeGreaterThan(0);
-    expect(structured.notice).toMatch(/entries of "items" were left out; ask for fewer at a time/);
-    const text = (result.content as { text: string }[])[0]!.text;
-    expect(text.length).toBeLessThanOrEqual(1500 + 100 + structured.notice!.length);
+    expect(structured.next_cursor).toBeTypeOf("string");
+    expect(structured.notice).toMatch(/entries of "items" fitted; next_cursor continues with the next one/);
+    const [text, json] = (result.content as { text: string }[]).map((block) => block.text);
+    expect(text!.length).toBeLessThanOrEqual(1500 + 100 + structured.notice!.length);
     expect(text).toContain(structured.notice!);
+    expect(JSON.parse(json!)).toEqual(structured);
   });
 });
 

@@ -35,6 +35,7 @@ describe("a retried triage job resumes from its checkpoints", () => {
         directory: createAccountDirectory(freshdesk),
         audit: createAuditLog({ redis, key: `${prefix}:audit` }),
         logger: silentLogger(),
+        cursorSecret: "processor-resume-cursor-secret",
       },
       pipelinePolicy(),
     );

@@ -1,57 +1,75 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { BadRequestError } from "../../errors.ts";
 
 /**
- * Opaque paging cursors: base64url JSON of the tool name, the next page and the filters of the
- * query, so a follow-up call needs only the cursor and cannot be mixed with another query.
+ * Opaque paging cursors: the tool name, where the next result starts (a Freshdesk page and how
+ * many of its items earlier results already returned) and the query's arguments, so a
+ * follow-up call needs only the cursor and cannot be mixed with another query.
+ *
+ * A cursor is `payload.signature`, both base64url: the payload is JSON and the signature an
+ * HMAC-SHA256 of it under the server's secret. The arguments in a cursor reach Freshdesk
+ * queries, so a cursor the server did not issue is refused before anything in it is read.
  */
 
-type CursorState = { t: string; p: number; f: Record<string, unknown> };
+export type Position = { page: number; offset: number };
 
-export function encodeCursor(tool: string, page: number, filters: Record<string, unknown>): string {
-  const state: CursorState = { t: tool, p: page, f: filters };
-  return Buffer.from(JSON.stringify(state)).toString("base64url");
-}
+export type DecodedCursor = { position: Position; args: Record<string, unknown> };
 
-/**
- * The page and filters to use: from the cursor when one is given (any filter passed again must
- * agree with it), else page 1 with the filters of this call.
- */
-export function resolvePage<F extends Record<string, unknown>>(
-  tool: string,
-  cursor: string | undefined,
-  filters: F,
-): { page: number; filters: F } {
-  if (cursor === undefined) return { page: 1, filters };
-  const state = decode(cursor);
-  if (!state || state.t !== tool || !Number.isInteger(state.p) || state.p < 1) {
-    throw new BadRequestError(
-      `The cursor is not one that ${tool} returned; pass next_cursor from the previous ${tool} result unchanged.`,
+export type CursorCodec = {
+  encode(tool: string, position: Position, args: Record<string, unknown>): string;
+  /** Throws BadRequestError unless `cursor` was issued by this server for `tool`. */
+  decode(tool: string, cursor: string): DecodedCursor;
+};
+
+type Payload = { t: string; p: number; o: number; a: Record<string, unknown> };
+
+const MIN_SECRET_LENGTH = 16;
+
+export function createCursorCodec(secret: string): CursorCodec {
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`the cursor secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  const sign = (payload: string) => createHmac("sha256", secret).update(payload).digest();
+  const refuse = (tool: string) =>
+    new BadRequestError(
+      `Invalid cursor: it is not one that ${tool} returned (it may be altered, cut, or from before a restart). Pass next_cursor from the previous ${tool} result unchanged, or repeat the query without a cursor.`,
     );
-  }
-  for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(state.f[key])) {
-      throw new BadRequestError(
-        `"${key}" differs from the query the cursor belongs to; when passing a cursor, leave the other arguments out.`,
-      );
-    }
-  }
-  return { page: state.p, filters: state.f as F };
+
+  return {
+    encode(tool, position, args) {
+      const payload: Payload = { t: tool, p: position.page, o: position.offset, a: args };
+      const encoded = Buffer.from(JSON.stringify(payload)).toString("base64url");
+      return `${encoded}.${sign(encoded).toString("base64url")}`;
+    },
+    decode(tool, cursor) {
+      const [encoded, signature, ...rest] = cursor.split(".");
+      if (!encoded || !signature || rest.length > 0) throw refuse(tool);
+      const given = Buffer.from(signature, "base64url");
+      const expected = sign(encoded);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refuse(tool);
+      const payload = parsePayload(encoded);
+      if (!payload || payload.t !== tool) throw refuse(tool);
+      return { position: { page: payload.p, offset: payload.o }, args: payload.a };
+    },
+  };
 }
 
-function decode(cursor: string): CursorState | undefined {
+function parsePayload(encoded: string): Payload | undefined {
   try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (!value || typeof value !== "object") return undefined;
-    const state = value as Partial<CursorState>;
+    const value = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as Partial<Payload>;
     if (
-      typeof state.t !== "string" ||
-      typeof state.p !== "number" ||
-      typeof state.f !== "object" ||
-      !state.f
+      typeof value?.t !== "string" ||
+      !Number.isInteger(value.p) ||
+      (value.p as number) < 1 ||
+      !Number.isInteger(value.o) ||
+      (value.o as number) < 0 ||
+      !value.a ||
+      typeof value.a !== "object" ||
+      Array.isArray(value.a)
     ) {
       return undefined;
     }
-    return state as CursorState;
+    return value as Payload;
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { agentOutput, renderAgentLine, toAgentOutput } from "../shapes/people.ts";
 import {
   cursorArgument,
@@ -29,14 +28,12 @@ export const listAgents = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(agentOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: q } = resolvePage("list_agents", cursor, filters);
+  async handler(q, context, paging) {
     const [result, names, directoryAgents] = await Promise.all([
       context.freshdesk.agents.list({
         email: q.email,
         state: q.state,
-        page,
+        page: paging.page,
         perPage: q.per_page ?? DEFAULT_PER_PAGE,
       }),
       namesFor(context),
@@ -46,7 +43,7 @@ export const listAgents = defineTool({
     const groupsOf = new Map(directoryAgents.map((a) => [a.id, a.groupIds]));
     return {
       items: result.items.map((a) => toAgentOutput(a, (gid) => names.group(gid), groupsOf.get(a.id))),
-      next_cursor: result.nextPage ? encodeCursor("list_agents", result.nextPage, q) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

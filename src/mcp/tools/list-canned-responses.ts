@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { cannedResponseOutput, toCannedResponseOutput } from "../shapes/knowledge.ts";
 import {
   cursorArgument,
@@ -29,19 +28,17 @@ export const listCannedResponses = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(cannedResponseOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: q } = resolvePage("list_canned_responses", cursor, filters);
+  async handler(q, context, paging) {
     if (q.folder_id === undefined) {
       throw new BadRequestError("list_canned_responses needs folder_id (or a cursor from a previous call).");
     }
     const result = await context.freshdesk.cannedResponses.listInFolder(q.folder_id, {
-      page,
+      page: paging.page,
       perPage: q.per_page ?? DEFAULT_PER_PAGE,
     });
     return {
       items: result.items.map((r) => toCannedResponseOutput(r, 800)),
-      next_cursor: result.nextPage ? encodeCursor("list_canned_responses", result.nextPage, q) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

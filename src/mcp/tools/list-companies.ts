@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { companyOutput, renderCompanyLine, toCompanyOutput } from "../shapes/people.ts";
 import {
   cursorArgument,
@@ -22,15 +21,14 @@ export const listCompanies = defineTool({
   annotations: READ,
   input: z.object({ per_page: perPageArgument, cursor: cursorArgument }),
   output: pageOutput(companyOutput),
-  async handler(args, context) {
-    const { page, filters } = resolvePage("list_companies", args.cursor, { per_page: args.per_page });
+  async handler(args, context, paging) {
     const result = await context.freshdesk.companies.list({
-      page,
-      perPage: filters.per_page ?? DEFAULT_PER_PAGE,
+      page: paging.page,
+      perPage: args.per_page ?? DEFAULT_PER_PAGE,
     });
     return {
       items: result.items.map(toCompanyOutput),
-      next_cursor: result.nextPage ? encodeCursor("list_companies", result.nextPage, filters) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

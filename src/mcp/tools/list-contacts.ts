@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { contactOutput, renderContactLine, toContactOutput } from "../shapes/people.ts";
 import {
   cursorArgument,
@@ -32,9 +31,7 @@ export const listContacts = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(contactOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: q } = resolvePage("list_contacts", cursor, filters);
+  async handler(q, context, paging) {
     const result = await context.freshdesk.contacts.list({
       email: q.email,
       phone: q.phone,
@@ -42,12 +39,12 @@ export const listContacts = defineTool({
       company_id: q.company_id,
       state: q.state,
       _updated_since: q.updated_since,
-      page,
+      page: paging.page,
       perPage: q.per_page ?? DEFAULT_PER_PAGE,
     });
     return {
       items: result.items.map((c) => toContactOutput(c)),
-      next_cursor: result.nextPage ? encodeCursor("list_contacts", result.nextPage, q) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

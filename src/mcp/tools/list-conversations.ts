@@ -2,7 +2,6 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
 import { dropEmpty } from "../output/clean.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { conversationOutput, renderConversation, toConversationOutput } from "../shapes/conversation.ts";
 import {
   cursorArgument,
@@ -31,20 +30,21 @@ export const listConversations = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(conversationOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: query } = resolvePage("list_conversations", cursor, filters);
+  async handler(query, context, paging) {
     const ticketId = query.ticket_id;
     if (ticketId === undefined) {
       throw new BadRequestError("list_conversations needs ticket_id (or a cursor from a previous call).");
     }
     const [result, names] = await Promise.all([
-      context.freshdesk.conversations.list(ticketId, { page, perPage: query.per_page ?? DEFAULT_PER_PAGE }),
+      context.freshdesk.conversations.list(ticketId, {
+        page: paging.page,
+        perPage: query.per_page ?? DEFAULT_PER_PAGE,
+      }),
       namesFor(context),
     ]);
     return {
       items: result.items.map((c) => dropEmpty(toConversationOutput(c, names, context.limits.maxBodyChars))),
-      next_cursor: result.nextPage ? encodeCursor("list_conversations", result.nextPage, query) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { articleOutput, renderArticleLine, toArticleOutput } from "../shapes/knowledge.ts";
 import {
   cursorArgument,
@@ -28,19 +27,17 @@ export const listSolutionArticles = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(articleOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: q } = resolvePage("list_solution_articles", cursor, filters);
+  async handler(q, context, paging) {
     if (q.folder_id === undefined) {
       throw new BadRequestError("list_solution_articles needs folder_id (or a cursor from a previous call).");
     }
     const result = await context.freshdesk.solutions.listArticles(q.folder_id, {
-      page,
+      page: paging.page,
       perPage: q.per_page ?? DEFAULT_PER_PAGE,
     });
     return {
       items: result.items.map((a) => toArticleOutput(a, 300)),
-      next_cursor: result.nextPage ? encodeCursor("list_solution_articles", result.nextPage, q) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

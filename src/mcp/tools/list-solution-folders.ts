@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { folderOutput, toFolderOutput } from "../shapes/knowledge.ts";
 import {
   cursorArgument,
@@ -28,21 +27,19 @@ export const listSolutionFolders = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(folderOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: q } = resolvePage("list_solution_folders", cursor, filters);
+  async handler(q, context, paging) {
     if (q.category_id === undefined) {
       throw new BadRequestError(
         "list_solution_folders needs category_id (or a cursor from a previous call).",
       );
     }
     const result = await context.freshdesk.solutions.listFolders(q.category_id, {
-      page,
+      page: paging.page,
       perPage: q.per_page ?? DEFAULT_PER_PAGE,
     });
     return {
       items: result.items.map(toFolderOutput),
-      next_cursor: result.nextPage ? encodeCursor("list_solution_folders", result.nextPage, q) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

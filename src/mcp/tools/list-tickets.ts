@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { renderTicketLine, ticketOutput, toTicketOutput } from "../shapes/ticket.ts";
 import {
   cursorArgument,
@@ -42,9 +41,7 @@ export const listTickets = defineTool({
     cursor: cursorArgument,
   }),
   output: pageOutput(ticketOutput),
-  async handler(args, context) {
-    const { cursor, ...filters } = args;
-    const { page, filters: query } = resolvePage("list_tickets", cursor, filters);
+  async handler(query, context, paging) {
     const [result, names] = await Promise.all([
       context.freshdesk.tickets.list({
         filter: query.filter,
@@ -55,7 +52,7 @@ export const listTickets = defineTool({
         order_by: query.order_by,
         order_type: query.order_type,
         include: query.include_description ? ["description"] : [],
-        page,
+        page: paging.page,
         perPage: query.per_page ?? DEFAULT_PER_PAGE,
       }),
       namesFor(context),
@@ -63,7 +60,7 @@ export const listTickets = defineTool({
     const maxBody = Math.min(context.limits.maxBodyChars, 1000);
     return {
       items: result.items.map((t) => toTicketOutput(t, names, { portalUrl: context.portalUrl, maxBody })),
-      next_cursor: result.nextPage ? encodeCursor("list_tickets", result.nextPage, query) : undefined,
+      next_cursor: paging.next(result.nextPage),
     };
   },
   render: (r) =>

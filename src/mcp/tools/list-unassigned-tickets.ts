@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { renderTicketLine, ticketOutput, toTicketOutput } from "../shapes/ticket.ts";
 import { cursorArgument, namesFor, nextSearchPage, READ, renderList, searchOutput } from "../tool-kit.ts";
 
@@ -19,26 +18,20 @@ export const listUnassignedTickets = defineTool({
     cursor: cursorArgument,
   }),
   output: searchOutput(ticketOutput),
-  async handler(args, context) {
-    const { page, filters } = resolvePage("list_unassigned_tickets", args.cursor, {
-      group_id: args.group_id,
-    });
+  async handler(args, context, paging) {
     const group =
-      filters.group_id === undefined
-        ? ""
-        : ` AND group_id:${filters.group_id === 0 ? "null" : filters.group_id}`;
+      args.group_id === undefined ? "" : ` AND group_id:${args.group_id === 0 ? "null" : args.group_id}`;
     const query = `agent_id:null AND (status:2 OR status:3)${group}`;
     const [result, names] = await Promise.all([
-      context.freshdesk.search.tickets(query, page),
+      context.freshdesk.search.tickets(query, paging.page),
       namesFor(context),
     ]);
-    const next = nextSearchPage(page, result.total);
     return {
       total: result.total,
       items: result.results.map((t) =>
         toTicketOutput(t, names, { portalUrl: context.portalUrl, maxBody: 300 }),
       ),
-      next_cursor: next ? encodeCursor("list_unassigned_tickets", next, filters) : undefined,
+      next_cursor: paging.next(nextSearchPage(paging.page, result.total)),
     };
   },
   render: (r) =>

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { companyOutput, renderCompanyLine, toCompanyOutput } from "../shapes/people.ts";
-import { cursorArgument, nextSearchPage, READ, renderList, searchOutput } from "../tool-kit.ts";
+import { cursorArgument, nextSearchPage, READ, renderList, requireQuery, searchOutput } from "../tool-kit.ts";
 
 export const searchCompanies = defineTool({
   name: "search_companies",
@@ -19,14 +18,13 @@ export const searchCompanies = defineTool({
     cursor: cursorArgument,
   }),
   output: searchOutput(companyOutput),
-  async handler(args, context) {
-    const { page, filters } = resolvePage("search_companies", args.cursor, { query: args.query });
-    const result = await context.freshdesk.search.companies(filters.query ?? "", page);
-    const next = nextSearchPage(page, result.total);
+  async handler(args, context, paging) {
+    const query = requireQuery("search_companies", args.query);
+    const result = await context.freshdesk.search.companies(query, paging.page);
     return {
       total: result.total,
       items: result.results.map(toCompanyOutput),
-      next_cursor: next ? encodeCursor("search_companies", next, filters) : undefined,
+      next_cursor: paging.next(nextSearchPage(paging.page, result.total)),
     };
   },
   render: (r) =>

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { contactOutput, renderContactLine, toContactOutput } from "../shapes/people.ts";
-import { cursorArgument, nextSearchPage, READ, renderList, searchOutput } from "../tool-kit.ts";
+import { cursorArgument, nextSearchPage, READ, renderList, requireQuery, searchOutput } from "../tool-kit.ts";
 
 export const searchContacts = defineTool({
   name: "search_contacts",
@@ -19,14 +18,13 @@ export const searchContacts = defineTool({
     cursor: cursorArgument,
   }),
   output: searchOutput(contactOutput),
-  async handler(args, context) {
-    const { page, filters } = resolvePage("search_contacts", args.cursor, { query: args.query });
-    const result = await context.freshdesk.search.contacts(filters.query ?? "", page);
-    const next = nextSearchPage(page, result.total);
+  async handler(args, context, paging) {
+    const query = requireQuery("search_contacts", args.query);
+    const result = await context.freshdesk.search.contacts(query, paging.page);
     return {
       total: result.total,
       items: result.results.map((c) => toContactOutput(c)),
-      next_cursor: next ? encodeCursor("search_contacts", next, filters) : undefined,
+      next_cursor: paging.next(nextSearchPage(paging.page, result.total)),
     };
   },
   render: (r) =>

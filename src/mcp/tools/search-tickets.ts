@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { encodeCursor, resolvePage } from "../output/cursor.ts";
 import { renderTicketLine, ticketOutput, toTicketOutput } from "../shapes/ticket.ts";
-import { cursorArgument, namesFor, nextSearchPage, READ, renderList, searchOutput } from "../tool-kit.ts";
+import {
+  cursorArgument,
+  namesFor,
+  nextSearchPage,
+  READ,
+  renderList,
+  requireQuery,
+  searchOutput,
+} from "../tool-kit.ts";
 
 export const searchTickets = defineTool({
   name: "search_tickets",
@@ -26,19 +33,17 @@ export const searchTickets = defineTool({
     cursor: cursorArgument,
   }),
   output: searchOutput(ticketOutput),
-  async handler(args, context) {
-    const { page, filters } = resolvePage("search_tickets", args.cursor, { query: args.query });
-    const query = filters.query ?? "";
+  async handler(args, context, paging) {
+    const query = requireQuery("search_tickets", args.query);
     const [result, names] = await Promise.all([
-      context.freshdesk.search.tickets(query, page),
+      context.freshdesk.search.tickets(query, paging.page),
       namesFor(context),
     ]);
     const maxBody = Math.min(context.limits.maxBodyChars, 500);
-    const next = nextSearchPage(page, result.total);
     return {
       total: result.total,
       items: result.results.map((t) => toTicketOutput(t, names, { portalUrl: context.portalUrl, maxBody })),
-      next_cursor: next ? encodeCursor("search_tickets", next, filters) : undefined,
+      next_cursor: paging.next(nextSearchPage(paging.page, result.total)),
     };
   },
   render: (r) =>

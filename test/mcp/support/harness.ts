@@ -26,6 +26,9 @@ export const TOKENS = {
   admin: "admin-token-00003",
 } as const;
 
+/** Signs the test servers' cursors; tests forge cursors with it or with another secret. */
+export const CURSOR_SECRET = "test-cursor-secret-0123456789";
+
 const MCP_TOKENS = `reader:${TOKENS.read}:read writer:${TOKENS.write}:read,write admin:${TOKENS.admin}:admin`;
 
 export type Backend = {
@@ -55,6 +58,7 @@ export async function startBackend(options: { triage?: TriageService } = {}): Pr
     directory: createAccountDirectory(freshdesk),
     audit,
     logger: silentLogger(),
+    cursorSecret: CURSOR_SECRET,
     portalUrl: "https://acme.freshdesk.com",
     ...(options.triage ? { triage: options.triage } : {}),
   };
