@@ -24,10 +24,9 @@ export type McpPolicy = {
   argumentRules?: Readonly<Record<string, ArgumentRule>>;
 };
 
-/** read-only tools need `read`; destructive ones `admin`; every other write `write`. */
+/** Each tool states its scope: `read` for read-only tools, `admin` for deleting, else `write`. */
 export function requiredScope(tool: ToolDefinition): Scope {
-  if (tool.annotations.readOnlyHint) return "read";
-  return tool.annotations.destructiveHint ? "admin" : "write";
+  return tool.scope;
 }
 
 /** Why the caller may not use this tool at all, or undefined when it may. */

@@ -7,6 +7,11 @@ import { toolCases } from "./support/tool-cases.ts";
 
 const toolsDir = fileURLToPath(new URL("../../src/mcp/tools/", import.meta.url));
 const DESCRIPTION_MAX = 1000;
+/**
+ * Tools that delete, or replace what is there: a whole tag list, an article's text or status
+ * (unpublishing), a note's body, and triage in apply mode (priority, group, type).
+ */
+const DELETES_OR_OVERWRITES = /^(delete_|update_|triage_ticket$)/;
 
 describe("the tool registry", () => {
   it("has one file per tool, named after the tool", () => {
@@ -34,10 +39,23 @@ describe("the tool registry", () => {
       }
       const reads = /^(get|list|search|count|find)_/.test(name);
       expect(a.readOnlyHint, `${name} reads or writes by its name`).toBe(reads);
-      expect(a.destructiveHint, `${name} is destructive exactly when it deletes`).toBe(
-        name.startsWith("delete_"),
+      expect(a.destructiveHint, `${name} is destructive exactly when it deletes or overwrites`).toBe(
+        DELETES_OR_OVERWRITES.test(name),
       );
     }
+  });
+
+  it("needs the admin scope only for deleting; overwriting is a write", () => {
+    for (const tool of allTools) {
+      const expected = tool.annotations.readOnlyHint
+        ? "read"
+        : tool.name.startsWith("delete_")
+          ? "admin"
+          : "write";
+      expect(requiredScope(tool), tool.name).toBe(expected);
+    }
+    expect(requiredScope(toolsByName.update_ticket)).toBe("write");
+    expect(toolsByName.update_ticket.annotations.destructiveHint).toBe(true);
   });
 
   it("writes descriptions as prompts of bounded length with an example", () => {

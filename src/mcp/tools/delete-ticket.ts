@@ -12,6 +12,7 @@ export const deleteTicket = defineTool({
   ].join(" "),
   toolset: "tickets",
   annotations: DESTRUCTIVE,
+  scope: "admin",
   input: z.object({ ticket_id: id("the ticket's number") }),
   output: z.object({ ticket_id: z.number(), deleted: z.boolean() }),
   async handler(args, context) {

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { NotFoundError } from "../../errors.ts";
+import { FreshdeskNotFoundError } from "../../freshdesk/errors.ts";
 import { defineTool } from "../define-tool.ts";
+import type { ToolContext } from "../deps.ts";
 import { id, namesFor, READ, SEARCH_PAGE_SIZE } from "../tool-kit.ts";
 
 export const getAgentWorkload = defineTool({
@@ -27,6 +30,8 @@ export const getAgentWorkload = defineTool({
       context.freshdesk.search.tickets(query, 1),
       namesFor(context),
     ]);
+    // Search answers 0 for an id nobody has; the directory, or else Freshdesk, knows who exists.
+    const agentName = names.agent(args.agent_id) ?? (await agentNameFromFreshdesk(args.agent_id, context));
     const byStatus: Record<string, number> = {};
     const byPriority: Record<string, number> = {};
     for (const t of result.results) {
@@ -37,7 +42,7 @@ export const getAgentWorkload = defineTool({
     }
     return {
       agent_id: args.agent_id,
-      agent_name: names.agent(args.agent_id),
+      agent_name: agentName,
       open_tickets: result.total,
       by_status: byStatus,
       by_priority: byPriority,
@@ -47,3 +52,17 @@ export const getAgentWorkload = defineTool({
   render: (r) =>
     `${r.agent_name ?? `Agent ${r.agent_id}`} has ${r.open_tickets} open/pending ticket(s). By status: ${JSON.stringify(r.by_status)}; by priority: ${JSON.stringify(r.by_priority)}`,
 });
+
+async function agentNameFromFreshdesk(agentId: number, context: ToolContext): Promise<string | undefined> {
+  try {
+    const agent = await context.freshdesk.agents.get(agentId);
+    return agent.contact?.name ?? undefined;
+  } catch (error) {
+    if (error instanceof FreshdeskNotFoundError) {
+      throw new NotFoundError(
+        `There is no agent with id ${agentId}; list_agents shows the agents and their ids.`,
+      );
+    }
+    throw error;
+  }
+}

@@ -17,7 +17,10 @@ export const listOverdueTickets = defineTool({
     kind: z.enum(["resolution", "first_response"]).default("resolution"),
     group_id: z.number().int().positive().optional(),
   }),
-  output: z.object({ items: z.array(ticketOutput) }),
+  output: z.object({
+    kind: z.enum(["resolution", "first_response"]).describe("which due date the list is about"),
+    items: z.array(ticketOutput),
+  }),
   async handler(args, context) {
     const now = new Date();
     const field = args.kind === "resolution" ? "due_by" : "fr_due_by";
@@ -34,11 +37,17 @@ export const listOverdueTickets = defineTool({
       .filter((t) => dueOf(t) < now.getTime())
       .sort((a, b) => dueOf(a) - dueOf(b));
     return {
+      kind: args.kind,
       items: overdue.map((t) => toTicketOutput(t, names, { portalUrl: context.portalUrl, maxBody: 300 })),
     };
   },
-  render: (r) =>
-    renderList(r.items, (t) => `${renderTicketLine(t)} | due ${t.due_by ?? "?"}`, {
-      empty: "Nothing is overdue.",
-    }),
+  render: (r) => {
+    const due = r.kind === "first_response" ? "first response due" : "due";
+    return renderList(
+      r.items,
+      (t) =>
+        `${renderTicketLine(t)} | ${due} ${(r.kind === "first_response" ? t.fr_due_by : t.due_by) ?? "?"}`,
+      { empty: "Nothing is overdue." },
+    );
+  },
 });

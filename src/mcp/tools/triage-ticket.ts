@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
-import { CREATE, id } from "../tool-kit.ts";
+import { id } from "../tool-kit.ts";
 import { requireTriage } from "../triage-access.ts";
 
 export const triageTicket = defineTool({
@@ -12,7 +12,8 @@ export const triageTicket = defineTool({
     'Example: {"ticket_id": 42} to preview, {"ticket_id": 42, "mode": "apply"} to apply.',
   ].join(" "),
   toolset: "triage",
-  annotations: CREATE,
+  // "apply" overwrites priority, group and type, and every run adds a note.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   input: z.object({
     ticket_id: id("the ticket's number"),
     mode: z.enum(["dry-run", "suggest", "apply"]).default("dry-run"),

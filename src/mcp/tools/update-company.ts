@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
 import { companyFields, companyOutput, renderCompanyLine, toCompanyOutput } from "../shapes/people.ts";
-import { id, UPDATE } from "../tool-kit.ts";
+import { id, OVERWRITE } from "../tool-kit.ts";
 
 export const updateCompany = defineTool({
   name: "update_company",
@@ -12,7 +12,7 @@ export const updateCompany = defineTool({
     'Example: {"company_id": 12, "account_tier": "Enterprise", "note": "Renewal negotiation in progress."}.',
   ].join(" "),
   toolset: "companies",
-  annotations: UPDATE,
+  annotations: OVERWRITE,
   input: z.object({
     company_id: id("the company's id"),
     name: z.string().min(1).optional(),

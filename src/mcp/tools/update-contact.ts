@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
 import { contactFields, contactOutput, renderContactLine, toContactOutput } from "../shapes/people.ts";
-import { id, UPDATE } from "../tool-kit.ts";
+import { id, OVERWRITE } from "../tool-kit.ts";
 
 export const updateContact = defineTool({
   name: "update_contact",
@@ -13,7 +13,7 @@ export const updateContact = defineTool({
     'Example: {"contact_id": 1001, "company_id": 12, "job_title": "CTO"}.',
   ].join(" "),
   toolset: "contacts",
-  annotations: UPDATE,
+  annotations: OVERWRITE,
   input: z.object({
     contact_id: id("the contact's id"),
     name: z.string().min(1).optional(),

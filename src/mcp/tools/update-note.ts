@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../define-tool.ts";
 import { dropEmpty } from "../output/clean.ts";
 import { conversationOutput, renderConversation, toConversationOutput } from "../shapes/conversation.ts";
-import { id, namesFor, textToHtml, UPDATE } from "../tool-kit.ts";
+import { id, namesFor, OVERWRITE, textToHtml } from "../tool-kit.ts";
 
 export const updateNote = defineTool({
   name: "update_note",
@@ -13,7 +13,7 @@ export const updateNote = defineTool({
     'Example: {"conversation_id": 9001, "body": "Update: fixed in release 4.2."}.',
   ].join(" "),
   toolset: "conversations",
-  annotations: UPDATE,
+  annotations: OVERWRITE,
   input: z.object({ conversation_id: id("the note's id"), body: z.string().min(1) }),
   output: conversationOutput,
   async handler(args, context) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
 import { articleOutput, renderArticleLine, toArticleOutput } from "../shapes/knowledge.ts";
-import { id, textToHtml, UPDATE } from "../tool-kit.ts";
+import { id, OVERWRITE, textToHtml } from "../tool-kit.ts";
 
 export const updateSolutionArticle = defineTool({
   name: "update_solution_article",
@@ -13,7 +13,7 @@ export const updateSolutionArticle = defineTool({
     'Example: {"article_id": 17, "status": 2}.',
   ].join(" "),
   toolset: "solutions",
-  annotations: UPDATE,
+  annotations: OVERWRITE,
   input: z.object({
     article_id: id("the article's id"),
     title: z.string().min(3).max(240).optional(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import { defineTool } from "../define-tool.ts";
 import { renderTicketLine, ticketOutput, toTicketOutput } from "../shapes/ticket.ts";
-import { id, namesFor, UPDATE } from "../tool-kit.ts";
+import { id, namesFor, OVERWRITE } from "../tool-kit.ts";
 
 export const updateTicket = defineTool({
   name: "update_ticket",
@@ -14,7 +14,7 @@ export const updateTicket = defineTool({
     'Example: {"ticket_id": 42, "priority": 3, "group_id": 5, "tags": ["billing", "refund"]}.',
   ].join(" "),
   toolset: "tickets",
-  annotations: UPDATE,
+  annotations: OVERWRITE,
   input: z.object({
     ticket_id: id("the ticket's number"),
     status: z.number().int().min(2).optional(),

@@ -82,6 +82,23 @@ export const toolCases: Record<ToolName, (t: ToolTestContext) => Promise<void>> 
   async list_overdue_tickets({ client }) {
     const { items } = await callTool(client, "list_overdue_tickets", {});
     for (const t of items) expect(Date.parse(t.due_by!)).toBeLessThan(Date.now());
+
+    const firstResponse = await client.callTool({
+      name: "list_overdue_tickets",
+      arguments: { kind: "first_response" },
+    });
+    const late = (
+      firstResponse.structuredContent as { items: { id: number; due_by?: string; fr_due_by?: string }[] }
+    ).items;
+    expect(late.length).toBeGreaterThan(0);
+    const lines = (firstResponse.content as { text: string }[])[0]!.text.split("\n");
+    for (const t of late) {
+      expect(Date.parse(t.fr_due_by!)).toBeLessThan(Date.now());
+      expect(t.fr_due_by).not.toBe(t.due_by);
+      const line = lines.find((l) => l.includes(`#${t.id} `));
+      expect(line, `ticket ${t.id}`).toContain(`first response due ${t.fr_due_by}`);
+      expect(line).not.toContain(t.due_by!);
+    }
   },
   async get_ticket_sla({ client }) {
     const sla = await callTool(client, "get_ticket_sla", { ticket_id: 1 });
@@ -239,6 +256,13 @@ export const toolCases: Record<ToolName, (t: ToolTestContext) => Promise<void>> 
     });
     expect(workload.open_tickets).toBe(search.total);
     expect(workload.agent_name).toBe("Maya Chen");
+
+    const nobody = await client.callTool({ name: "get_agent_workload", arguments: { agent_id: 987_654 } });
+    expect(nobody.isError).toBe(true);
+    expect(nobody._meta?.error).toMatchObject({ code: "not_found", status: 404 });
+    expect((nobody.content as { text: string }[])[0]!.text).toBe(
+      "There is no agent with id 987654; list_agents shows the agents and their ids.",
+    );
   },
   async list_groups({ client }) {
     const { items } = await callTool(client, "list_groups", {});
