@@ -8,6 +8,7 @@ import {
   FreshdeskServerError,
   FreshdeskValidationError,
 } from "./errors.ts";
+import type { Redact } from "./redact.ts";
 
 /** Freshdesk's three error body shapes, read leniently: any of the keys may be missing. */
 const errorBodySchema = z.object({
@@ -53,12 +54,14 @@ type ErrorResponse = {
   requestId: string | undefined;
   bodyText: string;
   retryAfterSeconds: number;
+  /** Cuts credentials out of the body before any of it is kept (see redact.ts). */
+  redact: Redact;
 };
 
 /** Turns a non-2xx answer into the matching typed error. */
 export function errorFromResponse(response: ErrorResponse): FreshdeskApiError {
   const { status, method, path, requestId } = response;
-  const body = parseBody(response.bodyText);
+  const body = parseBody(response.redact(response.bodyText));
   const parsed = errorBodySchema.safeParse(body);
   const shape = parsed.success ? parsed.data : {};
   const fieldErrors: FreshdeskFieldError[] = (shape.errors ?? []).map((e) => ({

@@ -17,6 +17,7 @@ import {
   type RatePermit,
   RateWaitTooLongError,
 } from "./rate-governor.ts";
+import { createRedactor } from "./redact.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 type QueryScalar = string | number | boolean;
@@ -64,6 +65,9 @@ export type Transport = {
   empty(spec: RequestSpec): Promise<void>;
 };
 
+/** The longest pause a Freshdesk 429 can impose: Freshdesk's own limits reset within an hour. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
 /** Connection errors that happen before a byte of the request was sent. */
 const NOT_SENT_CODES = new Set([
   "ECONNREFUSED",
@@ -83,6 +87,7 @@ type Attempt =
 export function createTransport(options: TransportOptions): Transport {
   const root = `${options.baseUrl.replace(/\/+$/, "")}/api/v2`;
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:X`).toString("base64")}`;
+  const redact = createRedactor(options.apiKey);
   const log = options.logger;
 
   async function send(spec: RequestSpec): Promise<{ response: Response; text: string }> {
@@ -157,13 +162,14 @@ export function createTransport(options: TransportOptions): Transport {
 
     if (response.ok) return { kind: "done", response, text };
 
-    const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"), 60);
+    const retryAfterSeconds = retryAfter(response.headers.get("retry-after"), spec);
     const error = errorFromResponse({
       ...info,
       status: response.status,
       requestId,
       bodyText: text,
       retryAfterSeconds,
+      redact,
     });
     if (error instanceof FreshdeskRateLimitError) {
       // Freshdesk did not process a 429'd request, so even a POST may be re-sent.
@@ -177,6 +183,20 @@ export function createTransport(options: TransportOptions): Transport {
       return { kind: "retry", error, delayMs: undefined };
     }
     return { kind: "fail", error };
+  }
+
+  /**
+   * Freshdesk's Retry-After, capped: the pause it starts stops every process on the account, so
+   * an absurd value (a proxy's, or a bug's) must not stop triage for a day.
+   */
+  function retryAfter(header: string | null, spec: RequestSpec): number {
+    const asked = parseRetryAfter(header, 60);
+    if (asked <= MAX_RETRY_AFTER_SECONDS) return asked;
+    log?.warn(
+      { method: spec.method, path: spec.path, retryAfter: header, cappedSeconds: MAX_RETRY_AFTER_SECONDS },
+      "Freshdesk asked to wait longer than an hour; waiting an hour instead",
+    );
+    return MAX_RETRY_AFTER_SECONDS;
   }
 
   function connectionFailure(cause: unknown, idempotent: boolean, spec: RequestSpec): Attempt {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createFreshdeskClient,
@@ -10,6 +11,8 @@ import {
   FreshdeskServerError,
   FreshdeskValidationError,
 } from "../../src/freshdesk/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { toolErrorResult } from "../../src/mcp/error-boundary.ts";
 import { serveApp } from "./support/serve-app.ts";
 import { bodies, ticket } from "./support/wire-bodies.ts";
 
@@ -33,6 +36,25 @@ app.get(
     new Response("<html><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>", {
       status: 502,
       headers: { "content-type": "text/html" },
+    }),
+);
+// Answers that echo the credentials back, as a misconfigured proxy or a debug page might.
+const API_KEY = "Ab12Cd34Ef56Gh78Ij90";
+const BASIC = Buffer.from(`${API_KEY}:X`).toString("base64");
+app.put("/api/v2/tickets/418", () =>
+  json(400, {
+    description: "Validation failed",
+    errors: [{ field: "api_key", message: `The key ${API_KEY} is not allowed here`, code: "invalid_value" }],
+  }),
+);
+app.get("/api/v2/tickets/419", () =>
+  json(401, { code: "invalid_credentials", message: `Rejected header Authorization: Basic ${BASIC}` }),
+);
+app.get(
+  "/api/v2/tickets/420",
+  () =>
+    new Response(`<html>upstream said: {"authorization":"Bearer ${API_KEY}"} api_key=${API_KEY}</html>`, {
+      status: 400,
     }),
 );
 app.get("/api/v2/tickets/7", () => json(200, { ...ticket(7), status: "open" }));
@@ -142,5 +164,31 @@ describe("response validation", () => {
     const result = await client.tickets.get(9);
     expect(result.id).toBe(9);
     expect(result).not.toHaveProperty("brand_new_field");
+  });
+});
+
+describe("credentials in Freshdesk's error text", () => {
+  it("are cut out of the message, the field errors, the kept body and the logs", async () => {
+    const keyed = createFreshdeskClient({ baseUrl: server.baseUrl, apiKey: API_KEY, maxRetries: 0 });
+    const errors = [
+      await failure(keyed.tickets.update(418, { status: 2 })),
+      await failure(keyed.tickets.get(419)),
+      await failure(keyed.tickets.get(420)),
+    ];
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    for (const error of errors) logger.error({ err: error }, "Freshdesk call failed");
+    const seen = [
+      ...errors.map((e) => `${e.message} ${JSON.stringify(e.body)} ${JSON.stringify(e.fieldErrors)}`),
+      ...errors.map((e) => JSON.stringify(toolErrorResult(e, "get_ticket", silentLogger()))),
+      ...lines,
+    ];
+    for (const text of seen) {
+      expect(text).not.toContain(API_KEY);
+      expect(text).not.toContain(BASIC);
+    }
+    expect(errors[0]?.message).toContain("api_key: The key [redacted] is not allowed here");
+    expect(errors[1]?.message).toContain("Authorization: [redacted]");
+    expect(errors[2]?.message).toContain("Freshdesk rejected the request");
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createFreshdeskClient,
@@ -6,6 +7,7 @@ import {
   FreshdeskRateLimitError,
   type RateGovernor,
 } from "../../src/freshdesk/index.ts";
+import type { Logger } from "../../src/logger.ts";
 import { testRedis } from "../support/redis.ts";
 import { serveApp } from "./support/serve-app.ts";
 import { ticket } from "./support/wire-bodies.ts";
@@ -19,6 +21,7 @@ const rateHeaders = {
 const app = new Hono();
 app.get("/api/v2/tickets", (c) => c.json([ticket(1)], 200, rateHeaders));
 app.get("/api/v2/tickets/429", (c) => c.json({ message: "slow down" }, 429, { "retry-after": "40" }));
+app.get("/api/v2/tickets/430", (c) => c.json({ message: "slow down" }, 429, { "retry-after": "99999" }));
 app.get("/api/v2/tickets/:id", (c) => c.json(ticket(Number(c.req.param("id"))), 200, rateHeaders));
 
 const redis = testRedis();
@@ -33,7 +36,10 @@ afterAll(async () => {
   await redis.close();
 });
 
-function setup(): { governor: RateGovernor; client: ReturnType<typeof createFreshdeskClient> } {
+function setup(logger?: Logger): {
+  governor: RateGovernor;
+  client: ReturnType<typeof createFreshdeskClient>;
+} {
   const governor = createRateGovernor({
     redis: redis.redis,
     account: `client-${++account}`,
@@ -47,6 +53,7 @@ function setup(): { governor: RateGovernor; client: ReturnType<typeof createFres
     governor,
     maxRetries: 3,
     maxRateWaitMs: 1_000,
+    ...(logger ? { logger } : {}),
   });
   return { governor, client };
 }
@@ -76,5 +83,20 @@ describe("client and rate governor", () => {
     expect((await governor.snapshot()).blockedForMs).toBeGreaterThan(38_000);
     // Every other caller on the account now waits too, instead of hitting Freshdesk.
     await expect(client.tickets.get(1)).rejects.toBeInstanceOf(FreshdeskRateLimitError);
+  });
+
+  it("caps an absurd Retry-After at one hour and logs it, so the account is not stopped for a day", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => void lines.push(line) });
+    const { governor, client } = setup(logger);
+    const error = await client.tickets.get(430).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FreshdeskRateLimitError);
+    expect((error as FreshdeskRateLimitError).retryAfterSeconds).toBe(3600);
+    expect((error as FreshdeskRateLimitError).message).toContain("retry in 3600 s");
+    const { blockedForMs } = await governor.snapshot();
+    expect(blockedForMs).toBeGreaterThan(3_590_000);
+    expect(blockedForMs).toBeLessThanOrEqual(3_600_000);
+    const capped = lines.map((line) => JSON.parse(line)).find((entry) => entry.retryAfter === "99999");
+    expect(capped).toMatchObject({ level: 40, cappedSeconds: 3600, path: "/tickets/430" });
   });
 });
