@@ -51,10 +51,12 @@ describe("/mcp over Streamable HTTP with the official SDK client", () => {
     expect(tools.map((t) => t.name)).not.toContain("add_note");
   });
 
-  it("shows writes to a write token but keeps destructive tools for admin", async () => {
+  it("shows writes, overwriting ones included, to a write token but keeps deleting for admin", async () => {
     const writeNames = (await (await client(TOKENS.write)).listTools()).tools.map((t) => t.name);
     expect(writeNames).toEqual(expect.arrayContaining(["add_note", "update_ticket", "reply_to_ticket"]));
     expect(writeNames).not.toContain("delete_ticket");
+    const writeTools = (await (await client(TOKENS.write)).listTools()).tools;
+    expect(writeTools.find((t) => t.name === "update_ticket")?.annotations?.destructiveHint).toBe(true);
     const adminNames = (await (await client(TOKENS.admin)).listTools()).tools.map((t) => t.name);
     expect(adminNames).toContain("delete_ticket");
   });
