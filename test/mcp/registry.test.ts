@@ -88,6 +88,21 @@ describe("the tool registry", () => {
     expect(readOnlyServer).toEqual(readable);
   });
 
+  it("pages every tool that takes a cursor, and gives their arguments no defaults", () => {
+    const paged = allTools.filter((t) => t.paged).map((t) => t.name);
+    expect(paged).toEqual(
+      expect.arrayContaining(["list_tickets", "search_tickets", "list_unassigned_tickets"]),
+    );
+    for (const tool of allTools.filter((t) => t.paged)) {
+      expect(Object.keys(tool.output.shape), tool.name).toEqual(
+        expect.arrayContaining(["items", "next_cursor"]),
+      );
+      // A default would be passed beside every cursor and clash with the query stored in it;
+      // and a cursor alone must be a complete call.
+      expect(tool.input.parse({}), tool.name).toEqual({});
+    }
+  });
+
   it("has a test case for every tool", () => {
     expect(Object.keys(toolCases).sort()).toEqual(allTools.map((t) => t.name).sort());
   });
