@@ -152,6 +152,6 @@ function dropListTail(
   const name = path.join(".");
   return {
     data: withList(data, path, list.slice(0, low)),
-    note: `the last ${omitted} of ${list.length} entries of "${name}" were left out; narrow the request (a filter, or one record at a time) to see them.`,
+    note: `the last ${omitted} of ${list.length} entries of "${name}" were left out; narrow the request, or reach them through a tool that pages (list_conversations, list_tickets, search_tickets, …) or one record at a time (get_…).`,
   };
 }
