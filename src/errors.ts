@@ -96,3 +96,26 @@ export class MissingDependencyError extends AppError {
     super(500, "missing_dependency", message, options);
   }
 }
+
+/** Another running service owns the embedded Redis data folder; starting would break it. */
+export class DataDirInUseError extends AppError {
+  readonly dataDir: string;
+  readonly ownerPid: number | undefined;
+  readonly port: number | undefined;
+  constructor(dataDir: string, ownerPid: number | undefined, port: number | undefined) {
+    const owner = ownerPid ? `the service at PID ${ownerPid}` : "another service";
+    const where = port
+      ? `, port ${port} (its embedded Redis)`
+      : ", which is still starting its embedded Redis";
+    super(
+      409,
+      "data_dir_in_use",
+      `The data folder ${dataDir} is in use by ${owner}${where}. Stop that service first, give this ` +
+        "one a folder of its own with REDIS_DATA_DIR, or share that service's Redis with " +
+        `REDIS_URL=redis://127.0.0.1:${port ?? "<port>"}.`,
+    );
+    this.dataDir = dataDir;
+    this.ownerPid = ownerPid;
+    this.port = port;
+  }
+}

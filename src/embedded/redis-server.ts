@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { join } from "node:path";
 import { MissingDependencyError } from "../errors.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 export type EmbeddedRedis = { url: string; port: number; dataDir: string; stop(): Promise<void> };
 
@@ -29,17 +30,22 @@ export function redisServerAvailable(binary = "redis-server"): boolean {
 /**
  * Starts a private redis-server child on a free loopback port with AOF `everysec` and
  * `noeviction` (BullMQ must never lose keys to eviction), waits for PING, and stops it on exit
- * and on SIGINT/SIGTERM. A pid file in the data dir lets the next start clean up a server
+ * and on SIGINT/SIGTERM. A pid file in the data dir (data-dir-lock.ts) makes a second start in
+ * the same folder refuse while the first service runs, and lets the next start clean up a server
  * orphaned by a SIGKILL of its parent.
  */
 export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
   const binary = options.binary ?? "redis-server";
   if (!redisServerAvailable(binary)) throw new MissingDependencyError(REDIS_MISSING_HELP);
   mkdirSync(options.dataDir, { recursive: true });
-  const pidFile = join(options.dataDir, "embedded-redis.pid");
-  stopOrphan(pidFile);
-
-  const port = await freeLoopbackPort();
+  const lock = lockDataDir(options.dataDir, join(options.dataDir, "embedded-redis.pid"));
+  let port: number;
+  try {
+    port = await freeLoopbackPort();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const args = [
     "--port",
     String(port),
@@ -67,18 +73,22 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  if (child.pid) writeFileSync(pidFile, String(child.pid));
+  if (child.pid) lock.update(child.pid, port);
 
   try {
     await waitForPing(port, child, options.startTimeoutMs ?? 10_000);
   } catch (error) {
     child.kill("SIGKILL");
+    lock.release();
     throw new MissingDependencyError(`redis-server did not start on port ${port}: ${stderr.trim()}`, {
       cause: error,
     });
   }
 
-  const onExit = () => child.kill("SIGTERM");
+  const onExit = () => {
+    child.kill("SIGTERM");
+    lock.release();
+  };
   process.once("exit", onExit);
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -87,21 +97,9 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
     stop: async () => {
       process.removeListener("exit", onExit);
       await stopChild(child);
-      rmSync(pidFile, { force: true });
+      lock.release();
     },
   };
-}
-
-function stopOrphan(pidFile: string): void {
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8"));
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (cmdline.includes("redis-server")) process.kill(pid, "SIGKILL");
-  } catch {
-    // Not running any more (or no /proc): nothing to clean up.
-  }
-  rmSync(pidFile, { force: true });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
