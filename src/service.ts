@@ -223,9 +223,10 @@ async function build(
       },
     });
     const intake = createIntake({ queue, redis: queueConnection, keyPrefix: prefix });
-    const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl);
-    // One budget of wrong tokens per address, whether they come to /login or to /mcp.
+    // One budget of wrong tokens per client address, whichever door they come through.
     const failedSignIns = createFailedSignInLimiter({ redis: shared, keyPrefix: prefix });
+    const signInGuard = { limiter: failedSignIns, addressOf: clientAddress(config.trustProxy) };
+    const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl, signInGuard);
     handler = createApp({
       config,
       logger,
@@ -243,6 +244,7 @@ async function build(
             tokens: config.mcp.tokens,
             results,
             enqueue: (job) => enqueueTriage(queue, job),
+            failedSignIns: signInGuard,
           }),
         },
         {
@@ -259,14 +261,17 @@ async function build(
         },
         // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },
-        { path: "/admin", app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit }) },
+        {
+          path: "/admin",
+          app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit, failedSignIns: signInGuard }),
+        },
         {
           path: "/",
           app: docsRoutes({ serverUrl: config.publicUrl, includeSandbox: sandbox !== undefined }),
         },
         {
           path: "/",
-          app: loginRoutes(pageAuth, failedSignIns, clientAddress(config.trustProxy)),
+          app: loginRoutes(pageAuth, failedSignIns, signInGuard.addressOf),
         },
         {
           path: "/",

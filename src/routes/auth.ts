@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { McpToken, Scope } from "../config.ts";
 import { ForbiddenError, UnauthorizedError } from "../errors.ts";
 import type { ClientAddress } from "./client-address.ts";
@@ -40,11 +40,29 @@ export type AuthVariables = { token: McpToken };
 export type FailedAttempts = { limiter: RateLimiter; addressOf: ClientAddress };
 
 /**
+ * The token of the request's `Authorization: Bearer …` header, or undefined. With `failures`,
+ * a wrong token spends the client address's budget, and a spent budget refuses every token
+ * (429), the right one included, so a guess can neither be made nor confirmed. A request with
+ * no Authorization header is not a guess (clients probe that way for the auth challenge).
+ */
+export async function bearerToken(
+  c: Context,
+  tokens: readonly McpToken[],
+  failures: FailedAttempts | undefined,
+): Promise<McpToken | undefined> {
+  const authorization = c.req.header("authorization");
+  if (!failures || authorization === undefined) return findBearerToken(tokens, authorization);
+  const address = failures.addressOf(c);
+  await failures.limiter.check(address);
+  const token = findBearerToken(tokens, authorization);
+  if (!token) await failures.limiter.consume(address);
+  return token;
+}
+
+/**
  * Middleware: requires a valid bearer token (401 with `WWW-Authenticate` otherwise) holding
- * `needed` (403 otherwise), and exposes it as `c.get("token")`. With `failures`, each wrong
- * token spends the client address's budget, and a spent budget refuses every token (429), the
- * right one included, so a guess can neither be made nor confirmed. A request without any
- * Authorization header is not a guess (clients probe that way for the auth challenge).
+ * `needed` (403 otherwise), and exposes it as `c.get("token")`. With `failures`, wrong tokens
+ * are limited per client address (see bearerToken).
  */
 export function requireBearer(
   tokens: readonly McpToken[],
@@ -53,11 +71,8 @@ export function requireBearer(
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
-    const address = failures && authorization !== undefined ? failures.addressOf(c) : undefined;
-    if (failures && address !== undefined) await failures.limiter.check(address);
-    const token = findBearerToken(tokens, authorization);
+    const token = await bearerToken(c, tokens, failures);
     if (!token) {
-      if (failures && address !== undefined) await failures.limiter.consume(address);
       const challenge = authorization
         ? 'Bearer error="invalid_token", error_description="The bearer token is not valid."'
         : "Bearer";

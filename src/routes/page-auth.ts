@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { McpToken, Scope } from "../config.ts";
 import { ForbiddenError, UnauthorizedError } from "../errors.ts";
-import { findBearerToken, scopesGrant } from "./auth.ts";
+import { bearerToken, type FailedAttempts, scopesGrant } from "./auth.ts";
 import { createSessionSigner, SESSION_COOKIE, type SessionSigner } from "./session.ts";
 
 /**
@@ -19,10 +19,16 @@ export type PageAuth = {
   signer: SessionSigner;
   /** The service's public URL, when it sits behind a proxy that changes scheme or host. */
   publicUrl: string | undefined;
+  /** Limits wrong bearer tokens per client address, as the login form does. */
+  failedSignIns?: FailedAttempts | undefined;
 };
 
-export function createPageAuth(tokens: readonly McpToken[], publicUrl: string | undefined): PageAuth {
-  return { tokens, signer: createSessionSigner(tokens), publicUrl };
+export function createPageAuth(
+  tokens: readonly McpToken[],
+  publicUrl: string | undefined,
+  failedSignIns?: FailedAttempts,
+): PageAuth {
+  return { tokens, signer: createSessionSigner(tokens), publicUrl, failedSignIns };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -32,7 +38,7 @@ export function requireViewer(
   needed: Scope,
 ): MiddlewareHandler<{ Variables: ViewerVariables }> {
   return async (c, next) => {
-    const viewer = findViewer(c, auth);
+    const viewer = await findViewer(c, auth);
     const browserNavigation = c.req.method === "GET" && wantsHtml(c);
     if (!viewer) {
       if (browserNavigation) return c.redirect(loginPath(requestPath(c)), 303);
@@ -54,10 +60,10 @@ export function requireViewer(
 }
 
 /** Who is asking, if anyone: a bearer header wins over the cookie, and a bad header is not retried as a cookie. */
-export function findViewer(c: Context, auth: PageAuth): Viewer | undefined {
+export async function findViewer(c: Context, auth: PageAuth): Promise<Viewer | undefined> {
   const authorization = c.req.header("authorization");
   if (authorization) {
-    const token = findBearerToken(auth.tokens, authorization);
+    const token = await bearerToken(c, auth.tokens, auth.failedSignIns);
     if (!token) throw new UnauthorizedError("The bearer token is not valid.");
     return { token, via: "bearer" };
   }

@@ -4,12 +4,14 @@ import type { McpToken } from "../config.ts";
 import { BadRequestError, NotFoundError } from "../errors.ts";
 import type { EnqueueResult, TriageJob } from "../queue/triage-queue.ts";
 import type { TriageReport, TriageResultStore } from "../queue/triage-results.ts";
-import { requireBearer } from "./auth.ts";
+import { type FailedAttempts, requireBearer } from "./auth.ts";
 
 export type TicketRouteDeps = {
   tokens: readonly McpToken[];
   results: TriageResultStore;
   enqueue: (job: TriageJob) => Promise<EnqueueResult>;
+  /** Limits wrong bearer tokens per client address, as the login form does. */
+  failedSignIns?: FailedAttempts;
   now?: () => Date;
 };
 
@@ -45,7 +47,7 @@ export function ticketRoutes(deps: TicketRouteDeps): Hono {
   const routes = new Hono();
   const now = deps.now ?? (() => new Date());
 
-  routes.post("/:id/reprocess", requireBearer(deps.tokens, "admin"), async (c) => {
+  routes.post("/:id/reprocess", requireBearer(deps.tokens, "admin", deps.failedSignIns), async (c) => {
     const ticketId = ticketIdOf(c.req.param("id"));
     const raw = await c.req.text();
     let body: unknown = {};
@@ -71,7 +73,7 @@ export function ticketRoutes(deps: TicketRouteDeps): Hono {
     return c.json(accepted, 202);
   });
 
-  routes.get("/:id/triage", requireBearer(deps.tokens, "read"), async (c) => {
+  routes.get("/:id/triage", requireBearer(deps.tokens, "read", deps.failedSignIns), async (c) => {
     const ticketId = ticketIdOf(c.req.param("id"));
     const report = await deps.results.report(ticketId);
     if (!report) throw new NotFoundError(`Ticket ${ticketId} has not been triaged yet.`);

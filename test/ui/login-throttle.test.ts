@@ -25,6 +25,12 @@ function callMcp(svc: TestService, token: string, headers: Headers = {}): Promis
   });
 }
 
+function getWith(svc: TestService, path: string, token: string): Promise<Response> {
+  return fetch(`${svc.url}${path}`, {
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+  });
+}
+
 /** The budget is a fixed one-minute window: start well inside one. */
 async function wellInsideAMinute(): Promise<void> {
   const intoMinute = Date.now() % 60_000;
@@ -41,9 +47,12 @@ describe("sign-in throttling", { timeout: 30_000 }, () => {
   it("lets right tokens in freely but stops guessing after ten failures a minute, right guess included", async () => {
     await wellInsideAMinute();
     for (let i = 0; i < 3; i++) expect((await signIn(svc, ADMIN_TOKEN)).status).toBe(303);
-    // Wrong bearer tokens on /mcp spend the same budget as failed sign-ins.
-    for (let i = 0; i < 5; i++) expect((await callMcp(svc, `guess-${i}-0123456789`)).status).toBe(401);
-    for (let i = 5; i < 10; i++) expect((await signIn(svc, `guess-${i}-0123456789`)).status).toBe(401);
+    // Wrong bearer tokens on /mcp and the other bearer routes spend the same budget as failed sign-ins.
+    for (let i = 0; i < 3; i++) expect((await callMcp(svc, `guess-${i}-0123456789`)).status).toBe(401);
+    for (const path of ["/admin/audit", "/tickets/1/triage", "/"]) {
+      expect((await getWith(svc, path, "guess-0123456789")).status, path).toBe(401);
+    }
+    for (let i = 6; i < 10; i++) expect((await signIn(svc, `guess-${i}-0123456789`)).status).toBe(401);
     const refused = await signIn(svc, "guess-10-0123456789");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -52,6 +61,9 @@ describe("sign-in throttling", { timeout: 30_000 }, () => {
     expect(rightButLate.status).toBe(429);
     expect(rightButLate.headers.get("set-cookie")).toBeNull();
     expect((await callMcp(svc, ADMIN_TOKEN)).status).toBe(429);
+    for (const path of ["/admin/audit", "/tickets/1/triage", "/"]) {
+      expect((await getWith(svc, path, ADMIN_TOKEN)).status, path).toBe(429);
+    }
     // Without TRUST_PROXY a client cannot escape the limit by claiming another address.
     expect((await signIn(svc, "guess-11-0123456789", { "X-Forwarded-For": "203.0.113.5" })).status).toBe(429);
   });
