@@ -204,6 +204,12 @@ export function createMetrics(sources: MetricsSources = {}) {
       return registry.metrics();
     },
 
+    /** The same figures as `render`, as prom-client JSON, to combine with another thread's. */
+    async json() {
+      await Promise.all([readQueue(), readRateBudget()]);
+      return registry.getMetricsAsJSON();
+    },
+
     webhook(outcome: WebhookOutcome): void {
       webhooksReceived.inc();
       if (outcome.result === "deduplicated") webhooksDeduplicated.inc();
