@@ -45,7 +45,7 @@ describe("embedded redis-server: one service per data folder", () => {
     return dir;
   };
   afterAll(async () => {
-    await Promise.all(children.map(stop));
+    await Promise.all(children.map((child) => stop(child)));
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
