@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freeLoopbackPort as freePort } from "../../src/embedded/redis-server.ts";
+import { stopGroup } from "../support/process-group.ts";
 import { testRedisUrl } from "../support/redis.ts";
 import { type SandboxServer, startSandboxServer } from "../support/sandbox-server.ts";
 import { waitFor } from "../support/service.ts";
@@ -22,18 +23,6 @@ function npmScriptOf(command: string): string {
   const match = /^npm run ([\w:-]+)$/.exec(command.trim());
   if (!match?.[1]) throw new Error(`"${command}" is not an npm script command`);
   return match[1];
-}
-
-/** Stops a detached child and everything it started (its process group), and waits for it. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // The group is already gone.
-  }
-  await exited;
 }
 
 /** Runs a shell command in a directory; resolves with its exit code and the tail of its output. */
@@ -115,8 +104,7 @@ describe("deployment files", () => {
       sandbox = await startSandboxServer();
     });
     afterAll(async () => {
-      // npm runs the script through a shell: killing npm alone would leave the service running.
-      await Promise.all(children.map(stopGroup));
+      await Promise.all(children.map((child) => stopGroup(child)));
       await sandbox.close();
       rmSync(image, { recursive: true, force: true });
     });
