@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createFreshdeskClient, createRateGovernor, freshdeskAccountName } from "../src/freshdesk/index.ts";
+import { accountKeyPrefix } from "../src/queue/account-keys.ts";
 import { createTriageQueue, enqueueTriage } from "../src/queue/triage-queue.ts";
 import type { BenchOptions } from "./options.ts";
 import { childEnv, spawnNode, startSandboxProcess, stopChild } from "./support/processes.ts";
@@ -27,7 +28,10 @@ export async function budgetBenchmark(options: BenchOptions): Promise<BenchResul
   const redis = await startBenchRedis();
   const sandbox = await startSandboxProcess(`${PLAN_CREDITS}/${windowMs}`);
   const workers: ChildProcess[] = [];
-  const queue = createTriageQueue(redis.client, PREFIX);
+  const queue = createTriageQueue(
+    redis.client,
+    accountKeyPrefix(PREFIX, freshdeskAccountName(sandbox.baseUrl)),
+  );
   try {
     // Creating the tickets spends the same plan, so it goes through a governor of its own; then
     // the counters are reset and one full window passes before the workers start.

@@ -1,4 +1,6 @@
 import { Queue } from "bullmq";
+import { freshdeskAccountName } from "../src/freshdesk/client.ts";
+import { accountKeyPrefix } from "../src/queue/account-keys.ts";
 import { TRIAGE_QUEUE } from "../src/queue/triage-queue.ts";
 import type { BenchOptions } from "./options.ts";
 import type { LoadStats } from "./support/child-ipc.ts";
@@ -69,7 +71,11 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
   try {
     await closed("bare", 2);
     await closed("webhook", 2);
-    const queue = new Queue(TRIAGE_QUEUE, { connection: redis.client, prefix: PREFIX });
+    const account = freshdeskAccountName(String(server.ready.freshdeskBaseUrl));
+    const queue = new Queue(TRIAGE_QUEUE, {
+      connection: redis.client,
+      prefix: accountKeyPrefix(PREFIX, account),
+    });
     const storedBefore = await queue.count();
     const bareSaturation = await closedWithLoad("bare", saturationSeconds);
     const webhookSaturation = await closedWithLoad("webhook", saturationSeconds);

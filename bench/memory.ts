@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { freshdeskAccountName } from "../src/freshdesk/client.ts";
+import { accountKeyPrefix } from "../src/queue/account-keys.ts";
 import { createTriageQueue, defaultTriageJobOptions } from "../src/queue/triage-queue.ts";
 import type { BenchOptions } from "./options.ts";
 import type { MemorySnapshot } from "./support/child-ipc.ts";
@@ -36,7 +38,10 @@ export async function memoryBenchmark(options: BenchOptions): Promise<BenchResul
   const web = await forkChild("bench/support/service-process.ts", { args: ["--web"], env, execArgv });
   const worker = await forkChild("bench/support/service-process.ts", { args: ["--worker"], env, execArgv });
   const generator = await forkChild("bench/support/load-generator.ts", { env: childEnv({}) });
-  const queue = createTriageQueue(redis.client, PREFIX);
+  const queue = createTriageQueue(
+    redis.client,
+    accountKeyPrefix(PREFIX, freshdeskAccountName(sandbox.baseUrl)),
+  );
   const blast = (firstId: number, amount: number) => {
     const run: ClosedLoopRun = {
       url: `${web.ready.url}/webhooks/freshdesk`,

@@ -19,6 +19,7 @@ import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
 import { createMetrics } from "./metrics/metrics.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
+import { accountKeyPrefix } from "./queue/account-keys.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
 import { createIntake } from "./queue/intake.ts";
 import { createRedisConnection } from "./queue/redis-connection.ts";
@@ -55,6 +56,9 @@ export type RunningService = {
   /** Base URL of a worker-only process's metrics server (METRICS_PORT). */
   metricsUrl: string | undefined;
   freshdeskBaseUrl: string;
+  /** The Freshdesk account's identity (`freshdeskAccountName`) and its Redis key prefix. */
+  account: string;
+  accountPrefix: string;
   sandbox: Sandbox | undefined;
   redisUrl: string;
   results: TriageResultStore;
@@ -96,10 +100,6 @@ async function build(
   const redisUrl = config.redis.url ?? embedded!.url;
   const prefix = config.redis.queuePrefix;
   const shared = track(stops, createRedisConnection(redisUrl, "worker", "shared"));
-  const results = createTriageResultStore(shared, prefix);
-  const queueConnection = track(stops, createRedisConnection(redisUrl, "intake", "queue"));
-  const queue = createTriageQueue(queueConnection, prefix);
-  stops.push(() => queue.close());
 
   // The HTTP server starts first so the sandbox's URL (and so Freshdesk's base URL) is known.
   let handler: Hono | undefined;
@@ -135,7 +135,6 @@ async function build(
       logger: logger.child({ component: "sandbox" }),
     });
     stops.push(() => sandbox!.close());
-    await forgetSandboxHistory(shared, queue, prefix);
     freshdeskBaseUrl = `${url.replace("0.0.0.0", "127.0.0.1")}/sandbox`;
     portalUrl = `${config.publicUrl ?? url}/sandbox`;
   } else {
@@ -143,9 +142,18 @@ async function build(
     portalUrl = config.freshdesk.target.baseUrl;
   }
 
+  // Everything keyed by ticket id lives under the account's own prefix (see account-keys.ts).
+  const account = freshdeskAccountName(freshdeskBaseUrl);
+  const accountPrefix = accountKeyPrefix(prefix, account);
+  const results = createTriageResultStore(shared, accountPrefix);
+  const queueConnection = track(stops, createRedisConnection(redisUrl, "intake", "queue"));
+  const queue = createTriageQueue(queueConnection, accountPrefix);
+  stops.push(() => queue.close());
+  if (sandbox) await forgetSandboxHistory(shared, queue, accountPrefix);
+
   const governor = createRateGovernor({
     redis: shared,
-    account: freshdeskAccountName(freshdeskBaseUrl),
+    account,
     share: config.freshdesk.rateShare,
     limitPerWindow: config.freshdesk.rateLimitPerMinute,
     windowMs: config.freshdesk.rateWindowMs,
@@ -184,6 +192,7 @@ async function build(
       config,
       logger: logger.child({ component: "worker" }),
       redisUrl,
+      accountPrefix,
       mcp: mcpDeps,
       results,
       redis: shared,
@@ -216,13 +225,13 @@ async function build(
       openEvents: () => {
         const events = new QueueEvents(queue.name, {
           connection: track(stops, createRedisConnection(redisUrl, "worker", "queue-events")),
-          prefix,
+          prefix: accountPrefix,
         });
         stops.push(() => events.close());
         return events;
       },
     });
-    const intake = createIntake({ queue, redis: queueConnection, keyPrefix: prefix });
+    const intake = createIntake({ queue, redis: queueConnection, keyPrefix: accountPrefix });
     // One budget of wrong tokens per client address, whichever door they come through.
     const failedSignIns = createFailedSignInLimiter({ redis: shared, keyPrefix: prefix });
     const signInGuard = { limiter: failedSignIns, addressOf: clientAddress(config.trustProxy) };
@@ -300,7 +309,18 @@ async function build(
     worker.warmUp().catch((error: unknown) => logger.warn({ err: error }, "could not preload account data"));
   }
 
-  return { url, app: handler, metricsUrl, freshdeskBaseUrl, sandbox, redisUrl, results, stop };
+  return {
+    url,
+    app: handler,
+    metricsUrl,
+    freshdeskBaseUrl,
+    account,
+    accountPrefix,
+    sandbox,
+    redisUrl,
+    results,
+    stop,
+  };
 }
 
 function track(stops: Array<() => Promise<unknown>>, connection: Redis): Redis {

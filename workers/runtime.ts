@@ -32,6 +32,8 @@ export async function createTriageWorkerRuntime(options: {
   config: Config;
   logger: Logger;
   redisUrl: string;
+  /** The Freshdesk account's own key prefix (src/queue/account-keys.ts): its queue, hints, cursors. */
+  accountPrefix: string;
   mcp: McpServerDeps;
   results: TriageResultStore;
   redis: Redis;
@@ -62,7 +64,7 @@ export async function createTriageWorkerRuntime(options: {
     taxonomy,
     results: observeTriageResults(options.results, metrics),
     redis: options.redis,
-    keyPrefix: config.redis.queuePrefix,
+    keyPrefix: options.accountPrefix,
     mode: config.triage.mode,
     portalUrl: options.portalUrl,
   });
@@ -70,7 +72,7 @@ export async function createTriageWorkerRuntime(options: {
   connection.on("error", () => {});
   const worker = createTriageWorker({
     connection,
-    prefix: config.redis.queuePrefix,
+    prefix: options.accountPrefix,
     concurrency: config.triage.concurrency,
     process: processor,
     logger,

@@ -30,7 +30,7 @@ describe("a worker-only process with METRICS_PORT", () => {
     });
     service = await startService(config, silentLogger(), { web: false, worker: true });
     redis = new Redis(testRedisUrl());
-    queue = new Queue<TriageJob>(TRIAGE_QUEUE, { connection: redis, prefix });
+    queue = new Queue<TriageJob>(TRIAGE_QUEUE, { connection: redis, prefix: service.accountPrefix });
   });
   afterAll(async () => {
     await queue?.close();

@@ -32,7 +32,7 @@ export async function startTestService(
   const service: RunningService = await startService(config, silentLogger(), roles);
   const url = service.url!;
   const redis = new Redis(testRedisUrl());
-  const queue = new Queue(TRIAGE_QUEUE, { connection: redis, prefix });
+  const queue = new Queue(TRIAGE_QUEUE, { connection: redis, prefix: service.accountPrefix });
   const sandboxAuth = `Basic ${Buffer.from(`${config.sandbox.apiKey}:X`).toString("base64")}`;
 
   async function freshdesk<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { expect } from "vitest";
+import { freshdeskAccountName } from "../../../src/freshdesk/client.ts";
+import { accountKeyPrefix } from "../../../src/queue/account-keys.ts";
 import { TRIAGE_QUEUE } from "../../../src/queue/triage-queue.ts";
 import { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 import { type ChildService, freePort, spawnNode, waitFor, waitForOutput } from "./processes.ts";
@@ -44,7 +46,9 @@ export async function startFaultEnv(options: FaultEnvOptions = {}) {
     ? await startFaultProxy({ host: "127.0.0.1", port: Number(listening[2]) })
     : undefined;
 
-  const prefix = `faults-${randomUUID().slice(0, 8)}`;
+  const queuePrefix = `faults-${randomUUID().slice(0, 8)}`;
+  // The service keeps the account's queue, results and hints under the account's own prefix.
+  const prefix = accountKeyPrefix(queuePrefix, freshdeskAccountName(proxy?.url ?? sandboxUrl));
   const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
   connection.on("error", () => {
     // Redis is killed on purpose in some scenarios; commands wait for the reconnect.
@@ -61,7 +65,7 @@ export async function startFaultEnv(options: FaultEnvOptions = {}) {
       LOG_LEVEL: "warn",
       HOST: "127.0.0.1",
       REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
+      QUEUE_PREFIX: queuePrefix,
       FRESHDESK_DOMAIN: proxy?.url ?? sandboxUrl,
       FRESHDESK_API_KEY: SANDBOX_KEY,
       FRESHDESK_TIMEOUT_MS: "5000",
@@ -96,6 +100,7 @@ export async function startFaultEnv(options: FaultEnvOptions = {}) {
   return {
     redis,
     proxy,
+    /** The account's key prefix: its queue, results and hints (not QUEUE_PREFIX). */
     prefix,
     queue,
     connection,
