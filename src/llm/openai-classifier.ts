@@ -6,7 +6,7 @@ import {
 } from "../triage/classification.ts";
 import { categoryNames, type Taxonomy } from "../triage/taxonomy.ts";
 import type { TicketSnapshot } from "../triage/ticket-snapshot.ts";
-import { buildClassificationMessages } from "./prompt.ts";
+import { buildClassificationMessages, type PastTicket } from "./prompt.ts";
 import { type LlmCallReport, structuredCall } from "./structured-call.ts";
 
 /**
@@ -31,7 +31,8 @@ export type OpenAIClassifierOptions = {
 export type LlmClassifier = {
   /** e.g. `openai:gpt-4o-mini`. */
   readonly engine: string;
-  classify(ticket: TicketSnapshot): Promise<Classification>;
+  /** `similar`: labelled past tickets like this one, shown to the model with agents' labels. */
+  classify(ticket: TicketSnapshot, similar?: readonly PastTicket[]): Promise<Classification>;
 };
 
 export const MAX_TIMEOUT_MS = 20_000;
@@ -48,13 +49,13 @@ export function createOpenAIClassifier(options: OpenAIClassifierOptions): LlmCla
   const schema = classificationSchema(categoryNames(options.taxonomy));
   return {
     engine: `openai:${options.model}`,
-    async classify(ticket: TicketSnapshot): Promise<Classification> {
+    async classify(ticket: TicketSnapshot, similar: readonly PastTicket[] = []): Promise<Classification> {
       const answer = await structuredCall({
         client,
         model: options.model,
         schemaName: "ticket_classification",
         schema,
-        messages: buildClassificationMessages(options.taxonomy, ticket),
+        messages: buildClassificationMessages(options.taxonomy, ticket, similar),
         timeoutMs,
         onCall: options.onCall,
       });

@@ -37,8 +37,8 @@ export function timeSteps<T extends object>(
 /** Times the classify step and counts which engine answered and every fallback. */
 export function observeClassifier(classifier: TicketClassifier, metrics: Metrics): TicketClassifier {
   return {
-    async classify(ticket) {
-      const outcome = await timed("classify", metrics.step, () => classifier.classify(ticket));
+    async classify(ticket, context) {
+      const outcome = await timed("classify", metrics.step, () => classifier.classify(ticket, context));
       metrics.classified(outcome);
       return outcome;
     },

@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { LlmError } from "../llm/errors.ts";
 import { createOpenAIClassifier, type LlmClassifier } from "../llm/openai-classifier.ts";
+import type { PastTicket } from "../llm/prompt.ts";
 import type { LlmCallReport } from "../llm/structured-call.ts";
 import type { Logger } from "../logger.ts";
 import type { Classification } from "./classification.ts";
@@ -21,7 +22,15 @@ export type ClassifyOutcome = {
   fallbackReason?: string | undefined;
 };
 
-export type TicketClassifier = { classify(ticket: TicketSnapshot): Promise<ClassifyOutcome> };
+/** What a classifier may use beside the ticket; only the language model asks for it. */
+export type ClassifyContext = {
+  /** The labelled past tickets most like this one (loaded only when called). */
+  similar?: (() => Promise<PastTicket[]>) | undefined;
+};
+
+export type TicketClassifier = {
+  classify(ticket: TicketSnapshot, context?: ClassifyContext): Promise<ClassifyOutcome>;
+};
 
 export function createTicketClassifier(deps: {
   local: LocalClassifier;
@@ -29,10 +38,11 @@ export function createTicketClassifier(deps: {
   logger?: Logger | undefined;
 }): TicketClassifier {
   return {
-    async classify(ticket: TicketSnapshot): Promise<ClassifyOutcome> {
+    async classify(ticket: TicketSnapshot, context: ClassifyContext = {}): Promise<ClassifyOutcome> {
       if (!deps.llm) return { classification: deps.local.classify(ticket), engine: deps.local.engine };
       try {
-        return { classification: await deps.llm.classify(ticket), engine: deps.llm.engine };
+        const similar = context.similar ? await context.similar() : [];
+        return { classification: await deps.llm.classify(ticket, similar), engine: deps.llm.engine };
       } catch (error) {
         // Only the model's own failures fall back; a bug in our code should still surface.
         if (!(error instanceof LlmError)) throw error;
