@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { FreshdeskCallReport } from "../freshdesk/transport.ts";
+import type { QualityReport } from "../learning/quality.ts";
 import type { LlmCallReport } from "../llm/structured-call.ts";
 import type { TriageRun } from "../queue/triage-results.ts";
 import type { WebhookOutcome } from "../routes/webhooks.ts";
@@ -18,6 +19,8 @@ export type MetricsSources = {
   queueCounts?: () => Promise<Record<string, number>>;
   /** The account-wide Freshdesk budget as last seen by any process. */
   rateBudget?: () => Promise<{ remaining: number | undefined; total: number | undefined }>;
+  /** The learned model in use and the kept-unchanged shares (src/learning/quality.ts). */
+  quality?: () => Promise<QualityReport>;
 };
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -168,6 +171,70 @@ export function createMetrics(sources: MetricsSources = {}) {
     registers,
   });
 
+  const modelVersion = new Gauge({
+    name: "triage_model_version",
+    help: "Version of the learned model in use for this account; 0 while none has been learned.",
+    registers,
+  });
+  const modelLearnedFrom = new Gauge({
+    name: "triage_model_learned_from_tickets",
+    help: "Labelled tickets the learned model in use learned from.",
+    registers,
+  });
+  const modelPrecision = new Gauge({
+    name: "triage_model_precision",
+    help: "Per field, the share right among values the model applies, measured on held-out history.",
+    labelNames: ["field"] as const,
+    registers,
+  });
+  const modelCoverage = new Gauge({
+    name: "triage_model_coverage",
+    help: "Per field, the share of held-out tickets on which the model applies a value.",
+    labelNames: ["field"] as const,
+    registers,
+  });
+  const appliedValues = new Gauge({
+    name: "triage_applied_values",
+    help: "Values triage applied to a learned field (group, type, priority), by field and window (7d, 30d).",
+    labelNames: ["field", "window"] as const,
+    registers,
+  });
+  const keptUnchanged = new Gauge({
+    name: "triage_applied_kept_unchanged_ratio",
+    help: "Share of applied values agents left unchanged, by field and window (7d, 30d); absent when none were applied.",
+    labelNames: ["field", "window"] as const,
+    registers,
+  });
+
+  /** Read at each scrape from Redis, like the queue: any process shows the account's figures. */
+  async function readQuality(): Promise<void> {
+    if (!sources.quality) return;
+    try {
+      const report = await sources.quality();
+      for (const gauge of [modelPrecision, modelCoverage, appliedValues, keptUnchanged]) gauge.reset();
+      modelVersion.set(
+        typeof report.model?.version === "number" ? report.model.version : report.model ? 1 : 0,
+      );
+      modelLearnedFrom.set(report.model?.learnedFrom ?? 0);
+      for (const [field, figures] of Object.entries(report.model?.fields ?? {})) {
+        if (!figures) continue;
+        if (figures.precision !== null) modelPrecision.set({ field }, figures.precision);
+        modelCoverage.set({ field }, figures.coverage);
+      }
+      for (const [field, windows] of Object.entries(report.keptUnchanged)) {
+        for (const [window, share] of [
+          ["7d", windows.last7Days],
+          ["30d", windows.last30Days],
+        ] as const) {
+          appliedValues.set({ field, window }, share.applied);
+          if (share.keptShare !== null) keptUnchanged.set({ field, window }, share.keptShare);
+        }
+      }
+    } catch {
+      collectFailures.inc({ source: "quality" });
+    }
+  }
+
   async function readQueue(): Promise<void> {
     if (!sources.queueCounts) return;
     queueJobs.reset();
@@ -200,13 +267,13 @@ export function createMetrics(sources: MetricsSources = {}) {
      * read shows in the same scrape and never fails it.
      */
     async render(): Promise<string> {
-      await Promise.all([readQueue(), readRateBudget()]);
+      await Promise.all([readQueue(), readRateBudget(), readQuality()]);
       return registry.metrics();
     },
 
     /** The same figures as `render`, as prom-client JSON, to combine with another thread's. */
     async json() {
-      await Promise.all([readQueue(), readRateBudget()]);
+      await Promise.all([readQueue(), readRateBudget(), readQuality()]);
       return registry.getMetricsAsJSON();
     },
 

@@ -1,8 +1,14 @@
 import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { errorBodySchema } from "../app.ts";
+import { qualityReportSchema } from "../learning/quality.ts";
 import type { AuditEntry } from "../mcp/audit.ts";
-import { fieldChangeSchema, triageReportSchema, triageRunSchema } from "../queue/triage-results.ts";
+import {
+  fieldChangeSchema,
+  fieldDecisionSchema,
+  triageReportSchema,
+  triageRunSchema,
+} from "../queue/triage-results.ts";
 import { auditCountSchema } from "../routes/admin.ts";
 import { livenessSchema, readinessSchema } from "../routes/health.ts";
 import { SESSION_COOKIE } from "../routes/session.ts";
@@ -48,6 +54,8 @@ const responseSchemas = {
   TriageReport: triageReportSchema,
   AuditEntry: auditEntrySchema,
   AuditPage: auditPageSchema,
+  QualityReport: qualityReportSchema,
+  FieldDecision: fieldDecisionSchema,
   Liveness: livenessSchema,
   Readiness: readinessSchema,
 };

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { FreshdeskTarget } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
+import type { QualityReport } from "../learning/quality.ts";
 import type { EnqueueResult, TriageJob } from "../queue/triage-queue.ts";
 import type { TriageResultStore } from "../queue/triage-results.ts";
 import { activityPage } from "../ui/activity-page.ts";
@@ -20,6 +21,8 @@ export type ActivityRouteDeps = {
   results: TriageResultStore;
   enqueue: (job: TriageJob) => Promise<EnqueueResult>;
   tickets: TicketLinks;
+  /** The learned model's figures and the kept-unchanged shares (src/learning/quality.ts). */
+  quality?: (() => Promise<QualityReport>) | undefined;
   now?: () => Date;
 };
 
@@ -44,7 +47,7 @@ export function activityRoutes(deps: ActivityRouteDeps): Hono<{ Variables: Viewe
   const now = deps.now ?? (() => new Date());
 
   routes.get("/", requireViewer(deps.auth, "read"), async (c) => {
-    const runs = await deps.results.recent(RUNS_READ);
+    const [runs, quality] = await Promise.all([deps.results.recent(RUNS_READ), deps.quality?.()]);
     const summary = summarizeActivity(runs, { now: now(), limit: TICKETS_SHOWN, fetched: RUNS_READ });
     const queued = /^\d{1,15}$/.test(c.req.query("queued") ?? "") ? Number(c.req.query("queued")) : undefined;
     const { token } = c.get("viewer");
@@ -57,6 +60,7 @@ export function activityRoutes(deps: ActivityRouteDeps): Hono<{ Variables: Viewe
         ticketUrl: deps.tickets.url,
         ticketLinkTarget: deps.tickets.target,
         queued,
+        quality,
       }),
     );
   });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { McpToken } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
+import type { QualityReport } from "../learning/quality.ts";
 import type { AuditLog } from "../mcp/audit.ts";
 import { type AuthVariables, type FailedAttempts, requireBearer } from "./auth.ts";
 
@@ -13,6 +14,8 @@ export type AdminRoutesDeps = {
   audit: AuditLog;
   /** Limits wrong bearer tokens per client address, as the login form does. */
   failedSignIns?: FailedAttempts;
+  /** The quality figures (model in use, measured precision, kept-unchanged shares). */
+  quality?: (() => Promise<QualityReport>) | undefined;
 };
 
 /** Operator endpoints, mounted at /admin; every one needs a bearer token with `admin`. */
@@ -28,5 +31,8 @@ export function adminRoutes(deps: AdminRoutesDeps): Hono<{ Variables: AuthVariab
     }
     return c.json({ entries: await deps.audit.recent(count.data) });
   });
+
+  const quality = deps.quality;
+  if (quality) app.get("/quality", async (c) => c.json(await quality()));
   return app;
 }

@@ -1,9 +1,11 @@
 import { html } from "hono/html";
+import type { QualityReport } from "../learning/quality.ts";
 import type { TriageRun } from "../queue/triage-results.ts";
 import type { ActivitySummary, Count } from "./activity-summary.ts";
 import { groupLabel } from "./activity-summary.ts";
 import { duration, percent, priorityLabel, timestamp } from "./format.ts";
 import { layout, type Markup } from "./layout.ts";
+import { qualitySection } from "./quality-section.ts";
 
 export type ActivityPageProps = {
   summary: ActivitySummary;
@@ -15,6 +17,8 @@ export type ActivityPageProps = {
   ticketLinkTarget: string;
   /** A ticket just queued for re-triage, to confirm it. */
   queued?: number | undefined;
+  /** The learned model and its measured figures; the section is left out when not given. */
+  quality?: QualityReport | undefined;
 };
 
 /** The triage activity page: what triage decided for recent tickets, and the day's totals. */
@@ -41,6 +45,7 @@ export function activityPage(props: ActivityPageProps): Markup {
       ${countTable("Category", summary.lastDay.byCategory, "by-category")}
       ${countTable("Group", summary.lastDay.byGroup, "by-group")}
     </div>
+    ${props.quality ? qualitySection(props.quality) : ""}
     <h2>Recent tickets</h2>
     ${summary.tickets.length === 0 ? emptyState() : ticketTable(props)}`;
   return layout("Triage activity", header, body);
@@ -82,9 +87,9 @@ function ticketRow(run: TriageRun, props: ActivityPageProps): Markup {
   return html`<tr data-ticket-id="${run.ticketId}">
     <td><a href="${props.ticketUrl(run.ticketId)}" rel="noreferrer">#${run.ticketId}</a></td>
     <td>${run.subject ?? html`<span class="muted">(not recorded)</span>`}</td>
-    <td>${run.category ?? "—"} <span class="muted">${percent(run.confidence)}</span></td>
+    <td>${run.category ?? "—"}</td>
     <td>${priorityLabel(run.priority?.value)}</td>
-    <td>${groupLabel(run)}</td>
+    <td>${groupLabel(run)}${measured(run.decisions?.group?.precision)}</td>
     <td>${fieldTags(run.applied, "applied")}</td>
     <td>${fieldTags(run.suggested, "suggested")}</td>
     <td class="num">${duration(run.durationMs)}</td>
@@ -92,6 +97,12 @@ function ticketRow(run: TriageRun, props: ActivityPageProps): Markup {
     <td><time datetime="${run.at}">${timestamp(run.at)}</time> <span class="muted">${run.mode}</span></td>
     ${props.isAdmin ? reprocessCell(run.ticketId) : ""}
   </tr>`;
+}
+
+/** Only a measured precision is shown as a percentage, never the classifier's raw score. */
+function measured(precision: number | null | undefined): Markup | string {
+  if (precision === null || precision === undefined) return "";
+  return html` <span class="muted" title="measured precision on held-out history">${percent(precision)}</span>`;
 }
 
 function fieldTags(fields: readonly string[] | undefined, kind: "applied" | "suggested"): Markup | string {

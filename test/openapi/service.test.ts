@@ -28,6 +28,7 @@ const EXPECTED_STATUS: Record<string, number> = {
   reprocessTicket: 202,
   getTriageReport: 200,
   listAuditEntries: 200,
+  getQuality: 200,
   mcpMessage: 200,
   mcpStreamNotSupported: 405,
   mcpSessionDeleteNotSupported: 405,

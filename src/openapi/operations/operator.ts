@@ -60,4 +60,18 @@ export const operatorPaths: Paths = {
       },
     },
   },
+  "/admin/quality": {
+    get: {
+      operationId: "getQuality",
+      tags: ["Operators"],
+      summary: "How right triage is on this account",
+      description:
+        "The learned model in use (version, how many labelled tickets it learned from, and per field its measured precision and coverage on held-out history), and per field the share of applied values agents left unchanged over the last 7 and 30 days. The same figures as the activity page and `/metrics`.",
+      security: bearer("admin"),
+      responses: {
+        "200": jsonResponse("The quality figures.", "QualityReport"),
+        ...bearerErrors(),
+      },
+    },
+  },
 };

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import type { KeptShares, OverrideStore } from "./overrides.ts";
+import { LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
+
+/**
+ * The quality figures the activity page, /metrics and `GET /admin/quality` all show: the model
+ * in use (version, how many tickets it learned from, each field's measured precision and
+ * coverage on held-out history) and, per field, the share of applied values agents left
+ * unchanged over the last 7 and 30 days.
+ */
+
+const keptShareSchema = z.object({
+  applied: z.number().int().describe("Values triage applied in the window."),
+  changed: z.number().int().describe("Of those, how many an agent changed since."),
+  keptShare: z.number().nullable().describe("Share left unchanged; null when nothing was applied."),
+});
+const keptWindowsSchema = z.object({ last7Days: keptShareSchema, last30Days: keptShareSchema });
+
+const fieldFiguresSchema = z.object({
+  precision: z
+    .number()
+    .nullable()
+    .describe(
+      "Share right among the values the model would apply, on held-out history; null if it applies none.",
+    ),
+  coverage: z.number().describe("Share of held-out tickets on which the model would apply a value."),
+  accuracy: z.number().describe("Top-1 accuracy on held-out tickets, applied or not."),
+  threshold: z.number().nullable().describe("The confidence from which values are applied; null = never."),
+  heldOut: z.number().int().describe("Held-out labelled tickets the figures come from."),
+});
+export type FieldFigures = z.infer<typeof fieldFiguresSchema>;
+
+export const qualityReportSchema = z.object({
+  at: z.string().describe("When the figures were read (ISO 8601)."),
+  targetPrecision: z
+    .number()
+    .describe("TRIAGE_TARGET_PRECISION: the precision a field must show to be applied."),
+  applyUnmeasured: z
+    .boolean()
+    .describe("TRIAGE_APPLY_UNMEASURED: whether unmeasured values are applied anyway."),
+  model: z
+    .object({
+      version: z.union([z.number(), z.string()]),
+      trainedAt: z.string(),
+      learnedFrom: z.number().int().describe("Labelled tickets the model learned from."),
+      fields: z
+        .object({
+          group: fieldFiguresSchema.nullable(),
+          type: fieldFiguresSchema.nullable(),
+          priority: fieldFiguresSchema.nullable(),
+        })
+        .describe("Per field; null where there was not enough history to measure it."),
+    })
+    .nullable()
+    .describe("The learned model in use; null until one has been learned from the account's history."),
+  keptUnchanged: z
+    .object({ group: keptWindowsSchema, type: keptWindowsSchema, priority: keptWindowsSchema })
+    .describe("Per field, applied values agents left unchanged over the last 7 and 30 days."),
+});
+export type QualityReport = z.infer<typeof qualityReportSchema>;
+
+/** The registry's version in use, as far as the report needs it. */
+export type ModelInUse = {
+  version: number | string;
+  model: LearnedModel;
+  learnedFrom: number;
+  trainedAt?: string | undefined;
+  /** Figures measured when the version was promoted; preferred over the model's inner split. */
+  heldOut?:
+    | Partial<
+        Record<LearnedField, { precision: number | null; coverage: number; accuracy: number; n: number }>
+      >
+    | undefined;
+};
+
+export type QualitySources = {
+  models?: { current(): Promise<ModelInUse | undefined> } | undefined;
+  overrides: Pick<OverrideStore, "keptShares">;
+  targetPrecision: number;
+  applyUnmeasured: boolean;
+  now?: () => Date;
+};
+
+export function createQualityReader(sources: QualitySources): () => Promise<QualityReport> {
+  const now = sources.now ?? (() => new Date());
+  return async () => {
+    const at = now();
+    const [inUse, kept] = await Promise.all([sources.models?.current(), sources.overrides.keptShares(at)]);
+    return {
+      at: at.toISOString(),
+      targetPrecision: sources.targetPrecision,
+      applyUnmeasured: sources.applyUnmeasured,
+      model: inUse ? modelFigures(inUse) : null,
+      keptUnchanged: kept satisfies KeptShares,
+    };
+  };
+}
+
+function modelFigures(inUse: ModelInUse): NonNullable<QualityReport["model"]> {
+  const fields = {} as Record<LearnedField, FieldFigures | null>;
+  for (const field of LEARNED_FIELDS) {
+    const learned = inUse.model.fields[field];
+    if (!learned) {
+      fields[field] = null;
+      continue;
+    }
+    const measured = inUse.heldOut?.[field] ?? learned.calibration.heldOut;
+    fields[field] = {
+      precision: measured.precision,
+      coverage: measured.coverage,
+      accuracy: measured.accuracy,
+      threshold: learned.calibration.threshold,
+      heldOut: measured.n,
+    };
+  }
+  return {
+    version: inUse.version,
+    trainedAt: inUse.trainedAt ?? inUse.model.trainedAt,
+    learnedFrom: inUse.learnedFrom,
+    fields,
+  };
+}
