@@ -37,6 +37,26 @@ const CONTACT_BASE_ID = 43_050_000_000;
 const CONTACT_COUNT = 160;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** The ticket field agents must fill before closing (cf_product_area), per intent. */
+const PRODUCT_AREA: Record<string, string> = {
+  "double-charge": "Billing & Plans",
+  "invoice-copy": "Billing & Plans",
+  "plan-change": "Billing & Plans",
+  "payment-failed": "Billing & Plans",
+  cancel: "Billing & Plans",
+  login: "Login & Access",
+  "two-factor": "Login & Access",
+  integration: "API & Integrations",
+  api: "API & Integrations",
+  mobile: "Mobile App",
+  outage: "Other",
+  bug: "Scheduling",
+  "data-missing": "Timesheets",
+  feature: "Scheduling",
+  feedback: "Other",
+  "how-to": "Scheduling",
+  "account-admin": "Other",
+};
 const GROUP_NAMES: GroupName[] = [
   "Technical Support",
   "Billing",
@@ -123,6 +143,7 @@ export function buildHistory(now: number): SeedHistory {
         createdMs,
         updatedMs,
         tags: [...intent.tags],
+        productArea: PRODUCT_AREA[intent.key] ?? "Other",
       }),
     );
   }
@@ -143,6 +164,7 @@ type TicketInput = {
   createdMs: number;
   updatedMs: number;
   tags: string[];
+  productArea?: string;
   spam?: boolean;
 };
 
@@ -176,7 +198,7 @@ function ticket(input: TicketInput): FdTicket {
     is_escalated: false,
     description: html,
     description_text: htmlToText(html),
-    custom_fields: { cf_product_area: null, cf_order_number: null },
+    custom_fields: { cf_product_area: input.productArea ?? null, cf_order_number: null },
     created_at: toFdTimestamp(input.createdMs),
     updated_at: toFdTimestamp(input.updatedMs),
     tags: input.tags,

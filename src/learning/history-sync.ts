@@ -1,0 +1,251 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { callTool, type ToolArguments } from "../mcp/in-process-client.ts";
+import type { TicketOutput } from "../mcp/shapes/ticket.ts";
+import type { ExamplesStore, StoredExample } from "./examples-store.ts";
+import type { Override } from "./overrides.ts";
+
+/**
+ * Reads the account's resolved and closed tickets into labelled examples, through the bundled
+ * MCP tools (list_tickets, get_ticket) under the pipeline policy, so learning passes the same
+ * policy, error boundary and audit as triage, and spends credits through the client it was
+ * given (a learning budget, see learning-budget.ts).
+ *
+ * Labels are what the ticket carries when it is read, after agents finished with it: the group's
+ * name, the type and the priority. A value triage applied that nobody changed is still there, so
+ * it counts as confirmed; one an agent changed shows the agent's value. Spam and deleted tickets
+ * never enter (the list leaves them out, and a ticket that became spam or deleted since it was
+ * read is removed), nor do tickets reopened since.
+ *
+ * The first run reads newest first from LEARN_DAYS ago, up to LEARN_MAX_TICKETS, so a long
+ * history keeps its most recent part. Later runs read oldest first from the high-water mark,
+ * restarting each page at the last updated_at seen rather than at a page number, so a ticket
+ * updated mid-run moves behind the reader instead of shifting one past it.
+ */
+
+export type SyncOptions = {
+  client: Client;
+  store: ExamplesStore;
+  /** LEARN_DAYS */
+  days: number;
+  /** LEARN_MAX_TICKETS: most resolved or closed tickets read in one run. */
+  maxTickets: number;
+  /** Corrections agents made to applied values (learning's override log). */
+  overrides?: { since(since: Date): Promise<Override[]> } | undefined;
+  now?: () => Date;
+  signal?: AbortSignal | undefined;
+};
+
+export type SyncReport = {
+  mode: "full" | "incremental";
+  /** The updated_since the run started from. */
+  since: string;
+  /** Tickets listed (any status). */
+  listed: number;
+  /** Resolved or closed tickets written as examples. */
+  stored: number;
+  /** Examples removed: reopened, spam, deleted, or out of the window. */
+  removed: number;
+  /** Tickets read with get_ticket because an agent corrected a value triage had applied. */
+  corrected: number;
+  calls: number;
+  highWater: string | undefined;
+  /** Examples kept after the run. */
+  examples: number;
+  /** True when the run stopped at LEARN_MAX_TICKETS with more left to read. */
+  capped: boolean;
+};
+
+const PER_PAGE = 100;
+/** Freshdesk refuses pages beyond 300. */
+const MAX_PAGE = 300;
+const MAX_CORRECTIONS_PER_RUN = 200;
+const DAY_MS = 86_400_000;
+
+export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
+  const { client, store } = options;
+  const now = options.now?.() ?? new Date();
+  const windowStart = new Date(now.getTime() - options.days * DAY_MS);
+  const state = await store.syncState();
+  const incremental = state.highWater !== undefined && state.days === options.days;
+  if (!incremental) await store.clear();
+  const since = incremental ? (state.highWater as string) : iso(windowStart);
+  const report: SyncReport = {
+    mode: incremental ? "incremental" : "full",
+    since,
+    listed: 0,
+    stored: 0,
+    removed: 0,
+    corrected: 0,
+    calls: 0,
+    highWater: state.highWater,
+    examples: 0,
+    capped: false,
+  };
+
+  const list = async (args: ToolArguments<"list_tickets">) => {
+    options.signal?.throwIfAborted();
+    report.calls++;
+    return callTool(client, "list_tickets", args);
+  };
+
+  /** Stores the resolved and closed tickets of a page, removes the ones that no longer are. */
+  const take = async (items: readonly TicketOutput[]) => {
+    report.listed += items.length;
+    const examples = items.map(toExample);
+    const keep = examples.filter((example): example is StoredExample => example !== undefined);
+    const drop = items.filter((_, index) => examples[index] === undefined).map((ticket) => ticket.id);
+    await store.upsert(keep);
+    report.stored += keep.length;
+    report.removed += await store.remove(drop);
+    for (const ticket of items) {
+      if (report.highWater === undefined || ticket.updated_at > report.highWater) {
+        report.highWater = ticket.updated_at;
+      }
+    }
+  };
+
+  if (incremental) {
+    let cursorSince = since;
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await list(
+        cursor
+          ? { cursor }
+          : {
+              updated_since: cursorSince,
+              order_by: "updated_at",
+              order_type: "asc",
+              include_description: true,
+              per_page: PER_PAGE,
+            },
+      );
+      await take(page.items);
+      await store.saveSyncState({ highWater: report.highWater });
+      if (!page.next_cursor) break;
+      if (report.stored >= options.maxTickets) {
+        report.capped = true;
+        break;
+      }
+      const last = page.items.at(-1)?.updated_at;
+      // Restart at the last timestamp seen; only a page that is all one second needs the page cursor.
+      if (last !== undefined && last !== cursorSince) {
+        cursorSince = last;
+        cursor = undefined;
+      } else {
+        cursor = page.next_cursor;
+      }
+    }
+  } else {
+    let cursor: string | undefined;
+    for (let page = 1; page <= MAX_PAGE; page++) {
+      const result = await list(
+        cursor
+          ? { cursor }
+          : {
+              updated_since: since,
+              order_by: "updated_at",
+              order_type: "desc",
+              include_description: true,
+              per_page: PER_PAGE,
+            },
+      );
+      await take(result.items);
+      cursor = result.next_cursor;
+      if (!cursor) break;
+      if (report.stored >= options.maxTickets) {
+        report.capped = true;
+        break;
+      }
+    }
+  }
+
+  // Tickets marked spam or deleted since they were read leave the examples.
+  for (const filter of ["spam", "deleted"] as const) {
+    let cursor: string | undefined;
+    for (let page = 1; page <= MAX_PAGE; page++) {
+      const result = await list(cursor ? { cursor } : { filter, updated_since: since, per_page: PER_PAGE });
+      report.removed += await store.remove(result.items.map((ticket) => ticket.id));
+      cursor = result.next_cursor;
+      if (!cursor) break;
+    }
+  }
+
+  report.corrected = await readCorrections(options, state.overridesUntil, now, report);
+  report.removed += await store.removeOlderThan(windowStart);
+  await store.saveSyncState({
+    highWater: report.highWater,
+    days: options.days,
+    lastRunAt: iso(now),
+    overridesUntil: iso(now),
+  });
+  report.examples = await store.count();
+  return report;
+}
+
+/**
+ * An agent's correction of an applied value feeds the next training at once: the ticket is read
+ * again and the fields agents corrected become its labels (all of them once it is resolved).
+ */
+async function readCorrections(
+  options: SyncOptions,
+  until: string | undefined,
+  now: Date,
+  report: SyncReport,
+): Promise<number> {
+  if (!options.overrides) return 0;
+  const overrides = await options.overrides.since(new Date(until ?? 0));
+  const fieldsByTicket = new Map<number, Set<Override["field"]>>();
+  for (const override of overrides) {
+    const fields = fieldsByTicket.get(override.ticketId) ?? new Set();
+    fields.add(override.field);
+    fieldsByTicket.set(override.ticketId, fields);
+  }
+  let corrected = 0;
+  for (const [ticketId, fields] of [...fieldsByTicket].slice(0, MAX_CORRECTIONS_PER_RUN)) {
+    report.calls++;
+    const ticket = await callTool(options.client, "get_ticket", { ticket_id: ticketId }).catch(
+      () => undefined,
+    );
+    if (!ticket || ticket.spam || ticket.deleted) continue;
+    const full = toExample(ticket);
+    const example = full ?? toExample({ ...ticket, status: 4 });
+    if (!example) continue;
+    if (!full) {
+      // Still open: only the corrected fields are known to be right.
+      for (const field of ["group", "type", "priority"] as const) {
+        if (!fields.has(field)) delete example.labels[field];
+      }
+      if (Object.keys(example.labels).length === 0) continue;
+    }
+    await options.store.upsert([example]);
+    corrected++;
+  }
+  return corrected;
+}
+
+/** A resolved or closed ticket as a labelled example; undefined for any other ticket. */
+export function toExample(ticket: TicketOutput): StoredExample | undefined {
+  if (ticket.status !== 4 && ticket.status !== 5) return undefined;
+  if (ticket.spam || ticket.deleted) return undefined;
+  const labels: StoredExample["labels"] = {};
+  if (ticket.group_id !== undefined && ticket.group_name) labels.group = ticket.group_name;
+  if (ticket.type) labels.type = ticket.type;
+  if (ticket.priority >= 1 && ticket.priority <= 4) labels.priority = ticket.priority as 1 | 2 | 3 | 4;
+  return {
+    id: ticket.id,
+    subject: ticket.subject ?? "",
+    description: stripCutNotice(ticket.description_text ?? ""),
+    createdAt: ticket.created_at,
+    updatedAt: ticket.updated_at,
+    labels,
+  };
+}
+
+/** The tool marks a shortened body "… [N more characters cut; …]"; that note is not the customer's text. */
+function stripCutNotice(text: string): string {
+  return text.replace(/… \[\d+ more characters cut[^\]]*\]$/, "");
+}
+
+function iso(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
