@@ -1,12 +1,26 @@
+import { type AccountCheck, missingGroupsWarning } from "./account-check.ts";
 import type { Config } from "./config.ts";
 import type { RunningService } from "./service.ts";
 
-/** The human-readable start-up summary `npm start` prints: where everything is and how to use it. */
-export function banner(service: RunningService, config: Config): string {
+/**
+ * The human-readable start-up summary `npm start` prints: where everything is and how to use it,
+ * and, first, anything that keeps it from working (the start-up look at Freshdesk, `check`).
+ */
+export function banner(service: RunningService, config: Config, check?: AccountCheck): string {
   const url = service.url ?? "(no web server)";
+  const problems: string[] = [];
+  if (check && !check.ok) problems.push(`  Problem: ${check.problem}`, `  Fix: ${check.fix}`);
+  const warnings = [
+    ...config.warnings,
+    ...(check?.ok ? [missingGroupsWarning(check.missingGroups)].filter((w) => w !== undefined) : []),
+  ].map((warning) => `  Warning: ${warning}`);
   const lines = [
     "",
-    `Freshdesk triage is running at ${url}`,
+    problems.length > 0
+      ? `Freshdesk triage started at ${url}, but it cannot work with Freshdesk: no ticket will be triaged.`
+      : `Freshdesk triage is running at ${url}`,
+    ...problems,
+    ...warnings,
     `  Activity page: ${url}/  (sign in with a token from MCP_TOKENS${config.mcp.tokensGenerated ? ", e.g. the admin token below" : ""})`,
     `  Queue dashboard: ${url}/admin/queues (admin) · API description: ${url}/docs`,
   ];

@@ -3,6 +3,8 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
 import { TOOLSETS, type Toolset } from "./mcp/define-tool.ts";
+import type { Taxonomy } from "./triage/taxonomy.ts";
+import { loadTriageConfig } from "./triage/triage-config.ts";
 
 /**
  * The only reader of `process.env`. Everything else receives the frozen `Config` it returns.
@@ -20,6 +22,8 @@ export type FreshdeskTarget =
 
 export type Config = Readonly<{
   env: "development" | "production" | "test";
+  /** Accepted settings the operator should still hear about; the start-up logs each one. */
+  warnings: readonly string[];
   host: string;
   port: number;
   /** Public base URL of this service, used in links and in the sandbox's automation target. */
@@ -72,6 +76,8 @@ export type Config = Readonly<{
   triage: Readonly<{
     mode: TriageMode;
     configPath: string | undefined;
+    /** TRIAGE_CONFIG read and checked here, so a bad file stops the start before anything runs. */
+    taxonomy: Taxonomy;
     concurrency: number;
     /** A learned field is applied only where held-out history measured at least this precision. */
     targetPrecision: number;
@@ -215,28 +221,84 @@ export function parseInterval(text: string): number | undefined | null {
   return ms >= MIN_INTERVAL_MS ? ms : null;
 }
 
-/** `acme`, `acme.freshdesk.com` or a full `http(s)://host[:port][/path]` base URL. */
+const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const DOMAIN_FORMS = "acme, acme.freshdesk.com or https://acme.freshdesk.com (or your custom https domain)";
+
+/**
+ * FRESHDESK_DOMAIN as the account's base URL: `acme`, `acme.freshdesk.com`, `https://acme.freshdesk.com`,
+ * a custom domain, or an http(s) URL of a sandbox (the service's own is at `/sandbox`). A trailing
+ * `/api/v2` (what the standalone sandbox prints) is dropped with a warning; any other path (a ticket
+ * page's address) is refused, since the client appends `/api/v2` to what is given.
+ */
+export function parseFreshdeskDomain(
+  raw: string,
+): { baseUrl: string; warning?: string } | { problem: string } {
+  const value = raw.trim();
+  const refuse = (why: string) => ({ problem: `FRESHDESK_DOMAIN: "${value}" ${why}; use ${DOMAIN_FORMS}` });
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== "https" && scheme !== "http") {
+    return refuse(`has the scheme ${scheme}://, not https://`);
+  }
+  const url = URL.parse(scheme ? value : `https://${value}`);
+  const hostname = url?.hostname.replace(/^\[(.*)\]$/, "$1") ?? "";
+  if (!url || !(HOSTNAME.test(hostname) || (url.hostname.startsWith("[") && hostname.includes(":")))) {
+    return refuse("is not a domain name");
+  }
+  if (url.username || url.password)
+    return refuse("holds a user name or password (the API key goes in FRESHDESK_API_KEY)");
+  if (url.search || url.hash) return refuse("holds a query or fragment: it looks like a page's address");
+  if (!scheme && !hostname.includes(".")) url.hostname = `${hostname}.freshdesk.com`;
+  let path = url.pathname.replace(/\/+$/, "");
+  let warning: string | undefined;
+  if (/\/api\/v2$/i.test(path)) {
+    path = path.slice(0, -"/api/v2".length);
+    warning = `FRESHDESK_DOMAIN ends in /api/v2, which the service adds itself; using ${url.origin}${path}`;
+  }
+  if (path !== "" && path !== "/sandbox") {
+    return refuse(`has the path ${url.pathname}: it looks like a page's address, not the account's`);
+  }
+  return { baseUrl: `${url.origin}${path}`, ...(warning ? { warning } : {}) };
+}
+
+/** The base URL for a FRESHDESK_DOMAIN value (see parseFreshdeskDomain); throws ConfigError when refused. */
 export function freshdeskBaseUrl(domain: string): string {
-  if (/^https?:\/\//i.test(domain)) return domain.replace(/\/+$/, "");
-  const host = domain.includes(".") ? domain : `${domain}.freshdesk.com`;
-  return `https://${host}`;
+  const parsed = parseFreshdeskDomain(domain);
+  if ("problem" in parsed) throw new ConfigError([parsed.problem]);
+  return parsed.baseUrl;
 }
 
 function parseMcpTokens(raw: string, problems: string[]): McpToken[] {
   const tokens: McpToken[] = [];
-  for (const entry of raw.split(/\s+/).filter(Boolean)) {
-    const [name, token, scopeList, ...rest] = entry.split(":");
-    const scopes = (scopeList ?? "").split(",").filter(Boolean);
-    const badScope = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
-    if (!name || !token || scopes.length === 0 || rest.length > 0 || badScope) {
-      problems.push(
-        `MCP_TOKENS: entry "${name ?? ""}:…" must be name:token:scopes with scopes from read,write,admin`,
-      );
-      continue;
-    }
-    if (token.length < 8) problems.push(`MCP_TOKENS: the token of "${name}" is shorter than 8 characters`);
-    tokens.push({ name, token, scopes: scopes as Scope[] });
-  }
+  const owners = new Map<string, string>();
+  const allowed = `scopes are a comma-separated list of ${SCOPES.join(", ")}`;
+  raw
+    .split(/\s+/)
+    .filter(Boolean)
+    .forEach((entry, index) => {
+      const [name, token, scopeList, ...rest] = entry.split(":");
+      // Entries are named by position and name only: the entry may be a token pasted alone.
+      const which = name && entry.includes(":") ? `entry ${index + 1} ("${name}")` : `entry ${index + 1}`;
+      const scopes = (scopeList ?? "").split(",").filter(Boolean);
+      const badScopes = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+      let problem: string | undefined;
+      if (!name || !token || scopeList === undefined || rest.length > 0) {
+        problem = `${which} must be name:token:scopes (${allowed}), e.g. claude:<token>:read`;
+      } else if (badScopes.length > 0) {
+        problem = `${which} has the unknown scope${badScopes.length > 1 ? "s" : ""} ${badScopes.map((s) => `"${s}"`).join(", ")}; ${allowed}`;
+      } else if (scopes.length === 0) {
+        problem = `${which} has no scopes; ${allowed}`;
+      } else if (token.length < 8) {
+        problem = `${which}: the token is shorter than 8 characters`;
+      } else if (owners.has(token)) {
+        problem = `${which} has the same token as ${owners.get(token)}; each token must be different`;
+      }
+      if (problem) {
+        problems.push(`MCP_TOKENS: ${problem}`);
+        return;
+      }
+      owners.set(token as string, which);
+      tokens.push({ name: name as string, token: token as string, scopes: scopes as Scope[] });
+    });
   return tokens;
 }
 
@@ -249,15 +311,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const warnings: string[] = [];
 
   let target: FreshdeskTarget;
   if (e.FRESHDESK_DOMAIN || e.FRESHDESK_API_KEY) {
     if (!e.FRESHDESK_DOMAIN || !e.FRESHDESK_API_KEY) {
       problems.push("FRESHDESK_DOMAIN and FRESHDESK_API_KEY must be set together");
     }
+    const domain = e.FRESHDESK_DOMAIN ? parseFreshdeskDomain(e.FRESHDESK_DOMAIN) : { baseUrl: "" };
+    if ("problem" in domain) problems.push(domain.problem);
+    else if (domain.warning) warnings.push(domain.warning);
     target = {
       kind: "remote",
-      baseUrl: freshdeskBaseUrl(e.FRESHDESK_DOMAIN ?? ""),
+      baseUrl: "baseUrl" in domain ? domain.baseUrl : "",
       apiKey: e.FRESHDESK_API_KEY ?? "",
     };
   } else {
@@ -286,7 +352,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push("METRICS_TOKEN must be at least 16 characters");
   }
   const tokens = parseMcpTokens(e.MCP_TOKENS, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (e.NODE_ENV === "production" && tokens.length === 0) {
+    warnings.push(
+      "MCP_TOKENS is not set: in production no token is generated, so nobody can sign in to the activity page, the operator API or /mcp. Set MCP_TOKENS, e.g. ops:<long random token>:read,write,admin",
+    );
+  }
+  let taxonomy: Taxonomy | undefined;
+  try {
+    taxonomy = loadTriageConfig(e.TRIAGE_CONFIG);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || !taxonomy) throw new ConfigError(problems);
   // Zero-config: one local admin token so the operator API and /mcp work out of the box.
   const tokensGenerated = tokens.length === 0 && e.NODE_ENV !== "production";
   if (tokensGenerated) {
@@ -299,6 +377,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const config: Config = {
     env: e.NODE_ENV,
+    warnings,
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
@@ -335,6 +414,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     triage: {
       mode: e.TRIAGE_MODE,
       configPath: e.TRIAGE_CONFIG,
+      taxonomy,
       concurrency: e.WORKER_CONCURRENCY,
       targetPrecision: e.TRIAGE_TARGET_PRECISION,
       applyUnmeasured: e.TRIAGE_APPLY_UNMEASURED === "true",

@@ -4,7 +4,8 @@ import { createDemoTickets } from "./demo/demo-tickets.ts";
 import { runService } from "./run.ts";
 
 await runService({ web: true, worker: true }, (service, config, logger) => {
-  process.stderr.write(banner(service, config));
+  // After the one look at Freshdesk, so the banner says plainly when the key or domain is wrong.
+  void service.accountCheck().then((check) => process.stderr.write(banner(service, config, check)));
   // With the sandbox's automation rule on, a few new tickets show the whole flow at once.
   if (service.sandbox && service.url && config.sandbox.automations && config.sandbox.demoTickets) {
     createDemoTickets(`${service.freshdeskBaseUrl}/api/v2`, config.sandbox.apiKey).then(

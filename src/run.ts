@@ -1,3 +1,4 @@
+import { type AccountCheck, missingGroupsWarning } from "./account-check.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { AppError } from "./errors.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -22,6 +23,7 @@ export async function runService(
   const logger = createLogger(config.logLevel, {
     roles: Object.keys(roles).filter((r) => roles[r as keyof ServiceRoles]),
   });
+  for (const warning of config.warnings) logger.warn(warning);
   // Listening before start-up ends: the worker takes jobs before startService returns, and a
   // SIGTERM then (a quick redeploy) must drain them, not kill the process mid-job.
   const signals = shutDownOnSignals(logger);
@@ -37,6 +39,15 @@ export async function runService(
   onStarted?.(service, config, logger);
   logger.info({ url: service.url ?? null }, "service started");
   signals.started(service);
+  service.accountCheck().then((check) => logAccountCheck(logger, check));
+}
+
+function logAccountCheck(logger: Logger, check: AccountCheck): void {
+  if (!check.ok) logger.error({ fix: check.fix }, check.problem);
+  else {
+    const warning = missingGroupsWarning(check.missingGroups);
+    if (warning) logger.warn({ groups: check.missingGroups }, warning);
+  }
 }
 
 function shutDownOnSignals(logger: Logger): { started(service: RunningService): void } {

@@ -4,6 +4,7 @@ import { QueueEvents } from "bullmq";
 import type { Hono } from "hono";
 import type { Redis } from "ioredis";
 import { createTriageWorkerRuntime, type TriageWorkerRuntime } from "../workers/runtime.ts";
+import { type AccountCheck, checkAccount, missingGroups, missingGroupsWarning } from "./account-check.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { type EmbeddedRedis, startEmbeddedRedis } from "./embedded/redis-server.ts";
@@ -62,6 +63,8 @@ export type RunningService = {
   sandbox: Sandbox | undefined;
   redisUrl: string;
   results: TriageResultStore;
+  /** One look at the Freshdesk account (key, reachability, the groups TRIAGE_CONFIG names); memoized. */
+  accountCheck(): Promise<AccountCheck>;
   stop(): Promise<void>;
 };
 
@@ -184,7 +187,24 @@ async function build(
     { name: "redis", check: async () => void (await shared.ping()) },
     // Cached account data: a probe costs Freshdesk credits at most once per cache period.
     { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
+    {
+      name: "triage-config",
+      check: async () => {
+        const warning = missingGroupsWarning(await missingGroups(mcpDeps.directory, config.triage.taxonomy));
+        return warning ? [warning] : [];
+      },
+    },
   ];
+  let accountChecked: Promise<AccountCheck> | undefined;
+  const accountCheck = () => {
+    accountChecked ??= checkAccount({
+      directory: mcpDeps.directory,
+      taxonomy: config.triage.taxonomy,
+      baseUrl: sandbox ? `${freshdeskBaseUrl} (the embedded sandbox)` : freshdeskBaseUrl,
+      timeoutMs: 10_000,
+    });
+    return accountChecked;
+  };
 
   let worker: TriageWorkerRuntime | undefined;
   if (roles.worker) {
@@ -319,6 +339,7 @@ async function build(
     sandbox,
     redisUrl,
     results,
+    accountCheck,
     stop,
   };
 }

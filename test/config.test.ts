@@ -117,3 +117,110 @@ describe("loadConfig", () => {
     expect(set.triage).toMatchObject({ targetPrecision: 0.95, applyUnmeasured: true });
   });
 });
+
+describe("FRESHDESK_DOMAIN", () => {
+  const baseUrl = (domain: string) =>
+    loadConfig({ FRESHDESK_DOMAIN: domain, FRESHDESK_API_KEY: "key" }).freshdesk.target;
+  const problems = (domain: string) => {
+    try {
+      loadConfig({ FRESHDESK_DOMAIN: domain, FRESHDESK_API_KEY: "key" });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems.join("\n");
+    }
+    throw new Error(`"${domain}" was accepted`);
+  };
+
+  it("accepts a subdomain, a host, an https URL and a custom https domain", () => {
+    for (const domain of [
+      "acme",
+      "acme.freshdesk.com",
+      "https://acme.freshdesk.com",
+      "https://acme.freshdesk.com/",
+    ]) {
+      expect(baseUrl(domain)).toMatchObject({ baseUrl: "https://acme.freshdesk.com" });
+    }
+    expect(baseUrl("https://support.acme.com")).toMatchObject({ baseUrl: "https://support.acme.com" });
+    expect(baseUrl("support.acme.com")).toMatchObject({ baseUrl: "https://support.acme.com" });
+    expect(baseUrl("http://127.0.0.1:3000/sandbox")).toMatchObject({
+      baseUrl: "http://127.0.0.1:3000/sandbox",
+    });
+    expect(loadConfig({ FRESHDESK_DOMAIN: "acme", FRESHDESK_API_KEY: "key" }).warnings).toEqual([]);
+  });
+
+  it("refuses a value that is not a domain, and a page's address, naming the variable", () => {
+    expect(problems("acme freshdesk")).toMatch(
+      /^FRESHDESK_DOMAIN: "acme freshdesk" is not a domain name; use acme/,
+    );
+    expect(problems("https://acme.freshdesk.com/a/tickets/5")).toMatch(
+      /^FRESHDESK_DOMAIN: "https:\/\/acme.freshdesk.com\/a\/tickets\/5" has the path \/a\/tickets\/5/,
+    );
+    expect(problems("acme.freshdesk.com/a/tickets/5")).toMatch(/FRESHDESK_DOMAIN: .* has the path/);
+    expect(problems("https://acme.freshdesk.com/a/tickets/5?tab=notes")).toMatch(/FRESHDESK_DOMAIN: .*query/);
+    expect(problems("ftp://acme.freshdesk.com")).toMatch(/FRESHDESK_DOMAIN: .*ftp:\/\//);
+    expect(problems("https://me:secret@acme.freshdesk.com")).toMatch(/FRESHDESK_DOMAIN: .*FRESHDESK_API_KEY/);
+    expect(() => freshdeskBaseUrl("acme freshdesk")).toThrow(ConfigError);
+  });
+
+  it("accepts a trailing /api/v2, as the standalone sandbox prints it, with a warning", () => {
+    const config = loadConfig({ FRESHDESK_DOMAIN: "http://127.0.0.1:3001/api/v2/", FRESHDESK_API_KEY: "k" });
+    expect(config.freshdesk.target).toMatchObject({ baseUrl: "http://127.0.0.1:3001" });
+    expect(config.warnings).toEqual([
+      expect.stringMatching(/^FRESHDESK_DOMAIN ends in \/api\/v2.*http:\/\/127\.0\.0\.1:3001$/),
+    ]);
+    expect(baseUrl("https://acme.freshdesk.com/api/v2")).toMatchObject({
+      baseUrl: "https://acme.freshdesk.com",
+    });
+  });
+});
+
+describe("MCP_TOKENS", () => {
+  const problems = (tokens: string) => {
+    try {
+      loadConfig({ MCP_TOKENS: tokens });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+    }
+    throw new Error(`"${tokens}" was accepted`);
+  };
+
+  it("names the bad entry and the allowed scopes, never the token", () => {
+    const [unknownScope] = problems("claude:abcdefgh1:read ops:s3cret-token:read,root");
+    expect(unknownScope).toBe(
+      'MCP_TOKENS: entry 2 ("ops") has the unknown scope "root"; scopes are a comma-separated list of read, write, admin',
+    );
+    const [missing] = problems("ops:s3cret-token");
+    expect(missing).toMatch(
+      /^MCP_TOKENS: entry 1 \("ops"\) must be name:token:scopes \(scopes are .*read, write, admin\)/,
+    );
+    const [bare] = problems("s3cret-token-pasted-alone");
+    expect(bare).toMatch(/^MCP_TOKENS: entry 1 must be name:token:scopes/);
+    for (const problem of [unknownScope, missing, bare]) expect(problem).not.toContain("s3cret");
+  });
+
+  it("refuses the same token twice", () => {
+    expect(problems("claude:same-token-1:read ops:same-token-1:admin")).toEqual([
+      'MCP_TOKENS: entry 2 ("ops") has the same token as entry 1 ("claude"); each token must be different',
+    ]);
+  });
+
+  it("warns in production that nobody can sign in without tokens", () => {
+    const production = {
+      NODE_ENV: "production",
+      WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
+      REDIS_URL: "redis://127.0.0.1:6379",
+    };
+    const config = loadConfig(production);
+    expect(config.mcp.tokens).toEqual([]);
+    expect(config.warnings).toEqual([expect.stringMatching(/^MCP_TOKENS is not set: .*nobody can sign in/)]);
+    expect(loadConfig({ ...production, MCP_TOKENS: "ops:long-enough-token:admin" }).warnings).toEqual([]);
+  });
+});
+
+describe("TRIAGE_CONFIG", () => {
+  it("is read and checked with the rest of the configuration", () => {
+    expect(() => loadConfig({ TRIAGE_CONFIG: "/nonexistent/triage.json" })).toThrow(
+      /TRIAGE_CONFIG: cannot read \/nonexistent\/triage.json \(ENOENT\)/,
+    );
+    expect(loadConfig({}).triage.taxonomy.categories.length).toBeGreaterThan(0);
+  });
+});

@@ -10,7 +10,7 @@ import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
-import { createConfiguredClassifier, loadTriageConfig } from "../src/triage/index.ts";
+import { createConfiguredClassifier } from "../src/triage/index.ts";
 import { createAccountSnapshotCache } from "./account-snapshot.ts";
 import { createCompanyLookup } from "./company-lookup.ts";
 import { createPipelineTools } from "./pipeline-tools.ts";
@@ -43,7 +43,7 @@ export async function createTriageWorkerRuntime(options: {
 }): Promise<TriageWorkerRuntime> {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
-  const taxonomy = loadTriageConfig(config.triage.configPath);
+  const { taxonomy } = config.triage;
   const client = await connectInProcessClient(options.mcp, pipelinePolicy());
   const classifier = createConfiguredClassifier({
     openai: config.openai,

@@ -1,13 +1,24 @@
 import { Hono } from "hono";
 import { z } from "zod";
 
-export type ReadinessCheck = { name: string; check: () => Promise<void> };
+/**
+ * A check throws when not ready. It may resolve to an array of warnings: ready, but something
+ * the operator should fix (any other value is ignored).
+ */
+export type ReadinessCheck = { name: string; check: () => Promise<unknown> };
 
 export const livenessSchema = z.object({ status: z.literal("ok") });
 
 export const readinessSchema = z.object({
   status: z.enum(["ready", "not_ready"]),
-  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), error: z.string().optional() })),
+  checks: z.array(
+    z.object({
+      name: z.string(),
+      ok: z.boolean(),
+      error: z.string().optional(),
+      warnings: z.array(z.string()).optional().describe("Ready, but something the operator should fix."),
+    }),
+  ),
 });
 type Readiness = z.infer<typeof readinessSchema>;
 
@@ -19,8 +30,9 @@ export function healthRoutes(checks: readonly ReadinessCheck[]): Hono {
     const results = await Promise.all(
       checks.map(async ({ name, check }): Promise<Readiness["checks"][number]> => {
         try {
-          await withTimeout(check(), 2000);
-          return { name, ok: true };
+          const answer = await withTimeout(check(), 2000);
+          const warnings = Array.isArray(answer) ? answer.map(String) : [];
+          return { name, ok: true, ...(warnings.length > 0 ? { warnings } : {}) };
         } catch (error) {
           return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
         }
