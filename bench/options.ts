@@ -6,4 +6,6 @@ export type BenchOptions = {
   budgetWindowMs: number;
   /** WORKER_CONCURRENCY of the end-to-end benchmark's service (8, the service's default, unless set). */
   workerConcurrency: number;
+  /** A labelled JSONL or CSV file for the learning benchmark's accuracy figures (kept outside the repository). */
+  learningData?: string | undefined;
 };

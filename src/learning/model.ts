@@ -16,7 +16,7 @@ export type TrainOptions = {
   bits?: number;
 };
 
-const DEFAULTS = { epochs: 12, learningRate: 0.8, l2: 1e-5, seed: 1 };
+const DEFAULTS = { epochs: 8, learningRate: 0.8, l2: 1e-5, seed: 1 };
 
 export function trainClassifier(
   vectors: readonly SparseVector[],
