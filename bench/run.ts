@@ -1,4 +1,4 @@
-// `npm run bench [-- <name>...] [--quick] [--budget-window-ms N] [--worker-concurrency N]`: runs the
+// `npm run bench [-- <name>...] [--quick] [--budget-window-ms N] [--worker-concurrency N] [--learning-data FILE]`: runs the
 // benchmarks, prints one Markdown table each, merges the figures into bench/results/latest.json and
 // regenerates docs/benchmarks.md from it.
 import { loadavg } from "node:os";
@@ -8,6 +8,7 @@ import { budgetBenchmark } from "./budget.ts";
 import { creditsBenchmark } from "./credits.ts";
 import { endToEndBenchmark } from "./end-to-end.ts";
 import { intakeBenchmark } from "./intake.ts";
+import { learningBenchmark } from "./learning.ts";
 import { mcpHopBenchmark } from "./mcp-hop.ts";
 import { memoryBenchmark } from "./memory.ts";
 import type { BenchOptions } from "./options.ts";
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult>
   credits: creditsBenchmark,
   budget: budgetBenchmark,
   memory: memoryBenchmark,
+  learning: learningBenchmark,
 };
 
 const { values, positionals } = parseArgs({
@@ -29,6 +31,7 @@ const { values, positionals } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     "budget-window-ms": { type: "string", default: "5000" },
+    "learning-data": { type: "string" },
     // The service's own default, so the figures describe what an unconfigured install does.
     "worker-concurrency": { type: "string", default: String(loadConfig({}).triage.concurrency) },
   },
@@ -51,7 +54,12 @@ if (!Number.isInteger(workerConcurrency) || workerConcurrency < 1 || workerConcu
   console.error(`--worker-concurrency must be a whole number from 1 to 256`);
   process.exit(2);
 }
-const options: BenchOptions = { quick: values.quick === true, budgetWindowMs, workerConcurrency };
+const options: BenchOptions = {
+  quick: values.quick === true,
+  budgetWindowMs,
+  workerConcurrency,
+  learningData: values["learning-data"],
+};
 const selected = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
 const machine = describeMachine();
 console.log(
