@@ -9,6 +9,30 @@ import type { TriageMode } from "../config.ts";
  */
 const triageModeSchema = z.enum(["apply", "suggest", "dry-run"]) satisfies z.ZodType<TriageMode>;
 
+/** The evidence behind one learned field (group, type, priority) of a run. */
+export const fieldDecisionSchema = z.object({
+  value: z.union([z.string(), z.number()]).nullable().describe("The value decided (a group name for group)."),
+  precision: z
+    .number()
+    .nullable()
+    .describe(
+      "Precision measured on held-out history at this confidence; null when there was not enough history to measure.",
+    ),
+  applied: z.boolean().describe("Whether this value may be written (it still is only in apply mode)."),
+  reason: z
+    .string()
+    .describe(
+      "`calibrated`, `below_threshold`, `not_enough_history`, `engines_disagree`, `no_prediction` or `rule`.",
+    ),
+  source: z.string().optional().describe("`model`, `llm`, `both`, `rule` or `none`."),
+  detail: z.string().optional(),
+  modelVersion: z
+    .union([z.string(), z.number()])
+    .nullable()
+    .describe("The learned model's version; null without one."),
+});
+export type FieldDecisionRecord = z.infer<typeof fieldDecisionSchema>;
+
 export const triageRunSchema = z.object({
   jobId: z.string(),
   ticketId: z.number().int().positive(),
@@ -39,6 +63,25 @@ export const triageRunSchema = z.object({
   applied: z.array(z.string()).optional().describe("Fields written to the ticket."),
   suggested: z.array(z.string()).optional().describe("Fields only proposed in the note."),
   articles: z.array(z.object({ id: z.number(), title: z.string(), url: z.string() })).optional(),
+  model: z
+    .object({
+      version: z.union([z.string(), z.number()]),
+      learnedFrom: z.number().describe("How many labelled tickets the model learned from."),
+      trainedAt: z.string().optional(),
+    })
+    .nullable()
+    .optional()
+    .describe("The account's learned model the decisions used; null when none had been learned."),
+  decisions: z
+    .object({
+      group: fieldDecisionSchema.optional(),
+      type: fieldDecisionSchema.optional(),
+      priority: fieldDecisionSchema.optional(),
+    })
+    .optional()
+    .describe(
+      "Per learned field: the value, its measured precision, and why it was applied or only suggested.",
+    ),
   noteId: z.number().nullable().optional(),
   durationMs: z.number().optional(),
 });
@@ -106,12 +149,18 @@ export function createTriageResultStore(redis: Redis, prefix: string) {
      * What the worker needs to know about earlier runs, from one read: the latest run, and the
      * content hash of the last run that actually triaged (skips and dry runs do not count).
      */
-    async prior(
-      ticketId: number,
-    ): Promise<{ latest: TriageRun | undefined; lastTriagedHash: string | undefined }> {
+    async prior(ticketId: number): Promise<{
+      latest: TriageRun | undefined;
+      lastTriagedHash: string | undefined;
+      /** The latest run that wrote fields to the ticket: what an agent may since have changed. */
+      lastApplied: TriageRun | undefined;
+    }> {
       const history = await this.history(ticketId);
       const triaged = history.find((run) => run.outcome === "triaged" && run.mode !== "dry-run");
-      return { latest: history[0], lastTriagedHash: triaged?.contentHash };
+      const applied = history.find(
+        (run) => run.outcome === "triaged" && run.mode === "apply" && (run.applied?.length ?? 0) > 0,
+      );
+      return { latest: history[0], lastTriagedHash: triaged?.contentHash, lastApplied: applied };
     },
     /**
      * The latest run that decided something, what changed since the one before, and the full

@@ -23,6 +23,13 @@ export type CounterStore = { incr(key: string): Promise<number> };
 
 export type RoutingInput = {
   category: string;
+  /**
+   * The group decided for the ticket (by name), e.g. by the account's learned model; when unset,
+   * the category's group in the taxonomy.
+   */
+  groupName?: string | undefined;
+  /** Where `groupName` came from, for the reason ("learned model → Billing"). */
+  groupSource?: string | undefined;
   taxonomy: Pick<Taxonomy, "categories" | "agentPolicy">;
   groups: readonly GroupInfo[];
   agents: readonly AgentInfo[];
@@ -45,7 +52,8 @@ export type RoutingDecision = {
 
 export async function decideRouting(input: RoutingInput): Promise<RoutingDecision> {
   const reasons: string[] = [];
-  const wantedName = findCategory(input.taxonomy, input.category)?.group;
+  const wantedName = input.groupName ?? findCategory(input.taxonomy, input.category)?.group;
+  const source = input.groupName !== undefined ? (input.groupSource ?? input.groupName) : input.category;
   const groupSetByHuman = input.groupSetByHuman ?? input.current.groupId !== null;
   let group: { id: number; name: string } | undefined;
   let keptHumanGroup = false;
@@ -61,7 +69,7 @@ export async function decideRouting(input: RoutingInput): Promise<RoutingDecisio
     const match = findGroupByName(input.groups, wantedName);
     if (match) {
       group = { id: match.id, name: match.name };
-      reasons.push(`${input.category} → ${match.name}`);
+      reasons.push(`${source} → ${match.name}`);
     } else {
       reasons.push(`no group named "${wantedName}" in this account`);
     }

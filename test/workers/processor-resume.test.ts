@@ -63,6 +63,8 @@ describe("a retried triage job resumes from its checkpoints", () => {
       keyPrefix: prefix,
       mode: "apply",
       portalUrl: sandbox.baseUrl,
+      // About checkpoints, not calibration: no learned model here, so values are applied unmeasured.
+      learning: { targetPrecision: 0.9, applyUnmeasured: true },
     });
   }
 
