@@ -5,8 +5,9 @@ import { Hono } from "hono";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import { accountFields } from "./account-fields.ts";
+import { agentApiKey } from "./agent-keys.ts";
 import { type AutomationConfig, type AutomationEmitter, createAutomationEmitter } from "./automations.ts";
-import { basicAuth } from "./http/auth.ts";
+import { basicAuth, hasApiKey } from "./http/auth.ts";
 import type { RouteDeps, SandboxEnv } from "./http/context.ts";
 import { type NotFoundContentType, wireErrorHandler, wireNotFound } from "./http/error-boundary.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
@@ -69,6 +70,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const seed = buildSeed(now());
   const store = new SandboxStore(options.seed === false ? accountOnly(seed) : seed, now);
   if (options.history === true && options.seed !== false) store.addHistory(buildHistory(now()));
+  for (const agentId of store.agents.keys())
+    store.agentKeys.set(agentApiKey(options.apiKey, agentId), agentId);
   const stats = new StatsRecorder(now);
   const automations = withDefaultTimeScale(
     createAutomationEmitter(undefined, { now, logger }),
@@ -84,10 +87,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     "/api/v2/*",
     rateLimit(new RateLimiter(plan, now), options.rateLimitMessage ?? DEFAULT_RATE_LIMIT_MESSAGE),
   );
-  inner.use("*", basicAuth(options.apiKey));
+  inner.use("*", basicAuth(options.apiKey, store));
   inner.use("/api/v2/*", requestChecks);
   registerApiRoutes(apiRoutes(table), deps);
-  sandboxAdminRoutes(inner, stats, store);
+  sandboxAdminRoutes(inner, stats, store, (authorization) => hasApiKey(authorization, options.apiKey));
   inner.notFound(wireNotFound(table, notFound));
   inner.onError(wireErrorHandler(notFound, logger));
 
@@ -130,6 +133,8 @@ function accountOnly(seed: SeedData): SeedData {
     solutionArticles: [],
     cannedResponseFolders: [],
     cannedResponses: [],
+    timeEntries: [],
+    satisfactionRatings: [],
   };
 }
 

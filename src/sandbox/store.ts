@@ -8,6 +8,8 @@ import type {
   FdContact,
   FdConversation,
   FdGroup,
+  FdRole,
+  FdSatisfactionRating,
   FdSlaPolicy,
   FdSolutionArticle,
   FdSolutionCategory,
@@ -15,6 +17,7 @@ import type {
   FdTicket,
   FdTicketField,
   FdTicketStats,
+  FdTimeEntry,
   SeedData,
 } from "./seed/types.ts";
 import { deriveStats } from "./ticket-stats.ts";
@@ -25,6 +28,15 @@ export type TicketRecord = {
   ticket: Omit<FdTicket, "deleted">;
   deleted: boolean;
   stats: FdTicketStats;
+};
+
+/** A bulk action's job (reference §5.6.1), done by the time it is created. */
+export type BulkJob = {
+  id: string;
+  action: string;
+  created_at: string;
+  succeeded: number[];
+  failed: { id: number; errors: { field: string; message: string; code: string }[] }[];
 };
 
 /** Bytes of an uploaded attachment, served back at its `attachment_url`. */
@@ -38,6 +50,14 @@ export class SandboxStore {
   readonly companies = new Map<number, FdCompany>();
   readonly agents = new Map<number, FdAgent>();
   readonly groups = new Map<number, FdGroup>();
+  readonly roles = new Map<number, FdRole>();
+  readonly timeEntries = new Map<number, FdTimeEntry>();
+  readonly satisfactionRatings = new Map<number, FdSatisfactionRating>();
+  /** Agent ids watching each ticket (by display id). */
+  readonly watchers = new Map<number, Set<number>>();
+  readonly jobs = new Map<string, BulkJob>();
+  /** Each agent's own API key → the agent's id; see agent-keys.ts. */
+  readonly agentKeys = new Map<string, number>();
   readonly solutionCategories = new Map<number, FdSolutionCategory>();
   readonly solutionFolders = new Map<number, FdSolutionFolder>();
   readonly solutionArticles = new Map<number, FdSolutionArticle>();
@@ -59,6 +79,9 @@ export class SandboxStore {
     this.currentAgentId = seed.currentAgentId;
     fill(this.agents, seed.agents);
     fill(this.groups, seed.groups);
+    fill(this.roles, seed.roles);
+    fill(this.timeEntries, seed.timeEntries);
+    fill(this.satisfactionRatings, seed.satisfactionRatings);
     fill(this.contacts, seed.contacts);
     fill(this.companies, seed.companies);
     fill(this.conversations, seed.conversations);
@@ -129,6 +152,16 @@ export class SandboxStore {
     return undefined;
   }
 
+  /** Who is watching a ticket (a live set: adding to it records a watcher). */
+  watchersOf(ticketId: number): Set<number> {
+    let set = this.watchers.get(ticketId);
+    if (!set) {
+      set = new Set();
+      this.watchers.set(ticketId, set);
+    }
+    return set;
+  }
+
   /** A user's email, whether the user is an agent or a contact. */
   userEmail(userId: number): string | null {
     return this.agents.get(userId)?.contact.email ?? this.contacts.get(userId)?.email ?? null;
@@ -140,6 +173,9 @@ export class SandboxStore {
     yield this.companies;
     yield this.agents;
     yield this.groups;
+    yield this.roles;
+    yield this.timeEntries;
+    yield this.satisfactionRatings;
     yield this.solutionCategories;
     yield this.solutionFolders;
     yield this.solutionArticles;

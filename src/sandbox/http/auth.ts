@@ -1,6 +1,9 @@
 // HTTP Basic with the API key as the username; the password is ignored (reference §1.2).
+// The key names who is acting: the account's admin key acts as the account admin
+// (`store.currentAgentId`), every agent's own key as that agent.
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import type { SandboxStore } from "../store.ts";
 import type { SandboxEnv } from "./context.ts";
 import { invalidCredentials } from "./errors.ts";
 
@@ -24,10 +27,27 @@ export function hasApiKey(authorization: string | undefined, apiKey: string): bo
   return username !== undefined && !username.includes("@") && sameKey(username, apiKey);
 }
 
-export function basicAuth(apiKey: string): MiddlewareHandler<SandboxEnv> {
+/** The agent whose key the request carries, or undefined for no valid key. */
+export function agentForKey(
+  authorization: string | undefined,
+  apiKey: string,
+  store: SandboxStore,
+): number | undefined {
+  const username = usernameOf(authorization);
+  // A username with "@" is an email + password login, which this account does not allow.
+  if (username === undefined || username.includes("@")) return undefined;
+  if (sameKey(username, apiKey)) return store.currentAgentId;
+  for (const [key, agentId] of store.agentKeys) {
+    if (sameKey(username, key)) return store.agents.has(agentId) ? agentId : undefined;
+  }
+  return undefined;
+}
+
+export function basicAuth(apiKey: string, store: SandboxStore): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    // A username with "@" is an email + password login, which this account does not allow.
-    if (!hasApiKey(c.req.header("authorization"), apiKey)) throw invalidCredentials();
+    const actor = agentForKey(c.req.header("authorization"), apiKey, store);
+    if (actor === undefined) throw invalidCredentials();
+    c.set("actorId", actor);
     await next();
   };
 }

@@ -17,6 +17,8 @@ export type SandboxVariables = {
   /** e.g. `GET /tickets/:id`; set before routing so even rejected requests are attributed. */
   routeKey: string;
   credits: number;
+  /** The agent whose API key made the request (the admin key acts as the account admin). */
+  actorId: number;
 };
 
 export type SandboxEnv = { Bindings: SandboxBindings; Variables: SandboxVariables };
@@ -24,6 +26,11 @@ export type SandboxContext = Context<SandboxEnv>;
 
 /** What route modules need besides the request. */
 export type RouteDeps = { store: SandboxStore; fields: AccountFields; automations: AutomationEmitter };
+
+/** The agent acting in this request. */
+export function actorOf(c: SandboxContext): number {
+  return c.get("actorId");
+}
 
 /** Absolute URL of an API path such as `/tickets/5`, as the caller sees it. */
 export function apiUrl(c: SandboxContext, path: string): string {

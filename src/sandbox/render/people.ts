@@ -1,5 +1,5 @@
 // Contacts, companies, agents and groups on the wire (reference §8.1–§8.4), keys in order.
-import type { FdAgent, FdCompany, FdContact, FdGroup } from "../seed/types.ts";
+import type { FdAgent, FdCompany, FdContact, FdGroup, FdRole } from "../seed/types.ts";
 
 type WireObject = Record<string, unknown>;
 
@@ -91,4 +91,17 @@ export function renderGroup(g: FdGroup, variant: "show" | "list"): WireObject {
   out.created_at = g.created_at;
   out.updated_at = g.updated_at;
   return out;
+}
+
+/** Keys in order (reference §8.5). */
+export function renderRole(r: FdRole): WireObject {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    default: r.default,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    agent_type: r.agent_type,
+  };
 }

@@ -3,7 +3,7 @@
 
 import { asHtml, htmlToText } from "../html-text.ts";
 import { readBody } from "../http/body.ts";
-import { apiUrl, type RouteDeps } from "../http/context.ts";
+import { actorOf, apiUrl, type RouteDeps } from "../http/context.ts";
 import {
   accessDenied,
   type FieldError,
@@ -22,7 +22,7 @@ import { renderConversation, renderNoteCreated, renderReplyCreated } from "../re
 import type { SandboxStore } from "../store.ts";
 import { recordConversation } from "../ticket-stats.ts";
 import { touch } from "../tickets/ticket-writer.ts";
-import { ticketOr404 } from "./tickets.ts";
+import { accessibleTicket, ticketOr404 } from "./tickets.ts";
 
 const NOTE_SPECS: FieldSpecs = {
   body: { kind: "string" },
@@ -91,7 +91,7 @@ export function conversationRoutes(api: ApiRoutes, deps: RouteDeps): void {
       kind: "note",
       ticketId: record.ticket.id,
       body: body.body as string,
-      userId: (body.user_id as number | undefined) ?? store.currentAgentId,
+      userId: (body.user_id as number | undefined) ?? actorOf(c),
       private: (body.private as boolean | undefined) ?? true,
       incoming: (body.incoming as boolean | undefined) ?? false,
       toEmails: notify,
@@ -114,7 +114,7 @@ export function conversationRoutes(api: ApiRoutes, deps: RouteDeps): void {
     checkAuthor(body, store, errors);
     throwIfAny(errors);
     const record = ticketOr404(store, c);
-    const userId = (body.user_id as number | undefined) ?? store.currentAgentId;
+    const userId = (body.user_id as number | undefined) ?? actorOf(c);
     const requesterEmail = store.userEmail(record.ticket.requester_id);
     const reply = buildConversation(store, {
       kind: "reply",
@@ -143,6 +143,7 @@ export function conversationRoutes(api: ApiRoutes, deps: RouteDeps): void {
     throwIfAny(checkFields(body, EDIT_SPECS));
     const conversation = store.conversations.get(Number(c.req.param("id")));
     if (!conversation) throw new WireNotFoundError();
+    accessibleTicket(store, c, conversation.ticket_id);
     if (conversation.source !== CONVERSATION_SOURCE.note) throw accessDenied();
     if (typeof body.body === "string") {
       conversation.body = asHtml(body.body);
@@ -154,8 +155,10 @@ export function conversationRoutes(api: ApiRoutes, deps: RouteDeps): void {
   });
 
   api.delete("/conversations/:id{[0-9]+}", (c) => {
-    const id = Number(c.req.param("id"));
-    if (!store.conversations.delete(id)) throw new WireNotFoundError();
+    const conversation = store.conversations.get(Number(c.req.param("id")));
+    if (!conversation) throw new WireNotFoundError();
+    accessibleTicket(store, c, conversation.ticket_id);
+    store.conversations.delete(conversation.id);
     return c.body(null, 204);
   });
 }

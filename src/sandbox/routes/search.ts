@@ -1,6 +1,6 @@
 // `/search/tickets|contacts|companies` (reference §4.3, §6): the quoted query language, fixed
 // pages of 30 up to page 10, a `{results,total}` envelope and no Link header.
-import type { RouteDeps, SandboxContext } from "../http/context.ts";
+import { actorOf, type RouteDeps, type SandboxContext } from "../http/context.ts";
 import { type FieldError, ValidationFailedError } from "../http/errors.ts";
 import { queryOf, unknownParams } from "../http/query.ts";
 import type { ApiRoutes } from "../http/route-table.ts";
@@ -17,6 +17,7 @@ import {
   ticketSearchDocument,
   validateSearchQuery,
 } from "../search-query.ts";
+import { canSeeTicket } from "../tickets/access.ts";
 
 const PAGE_SIZE = 30;
 
@@ -51,8 +52,11 @@ export function searchRoutes(api: ApiRoutes, deps: RouteDeps): void {
   api.get("/search/tickets", (c) =>
     search(c, {
       resource: "tickets",
-      // Deleted and spam tickets are not searchable.
-      records: () => [...store.tickets.values()].filter((r) => !r.deleted && !r.ticket.spam),
+      // Deleted and spam tickets are not searchable, nor tickets outside the caller's scope.
+      records: () =>
+        [...store.tickets.values()].filter(
+          (r) => !r.deleted && !r.ticket.spam && canSeeTicket(store, actorOf(c), r.ticket),
+        ),
       documentOf: (record) => ticketSearchDocument(record.ticket, store.ticketFields),
       createdAt: (record) => record.ticket.created_at,
       render: (record) => renderTicket(record, "search"),

@@ -3,7 +3,7 @@
 
 import { asHtml, htmlToText } from "../html-text.ts";
 import { readBody } from "../http/body.ts";
-import { apiUrl, type RouteDeps, type SandboxContext } from "../http/context.ts";
+import { actorOf, apiUrl, type RouteDeps, type SandboxContext } from "../http/context.ts";
 import {
   type FieldError,
   fieldError,
@@ -86,7 +86,7 @@ export function articleRoutes(
       id: store.nextId(),
       type: (body.type as number | undefined) ?? 1,
       status: body.status as number,
-      agent_id: (body.agent_id as number | undefined) ?? store.currentAgentId,
+      agent_id: (body.agent_id as number | undefined) ?? actorOf(c),
       created_at: now,
       category_id: folder.category_id,
       folder_id: folder.id,

@@ -1,9 +1,9 @@
 // Agents and groups (reference §8.3, §8.4). Lists omit the membership arrays.
-import type { RouteDeps } from "../http/context.ts";
+import { actorOf, type RouteDeps } from "../http/context.ts";
 import { fieldError, oneOf, throwIfAny, WireNotFoundError } from "../http/errors.ts";
 import { PAGING_PARAMS, pageOf, parsePaging, queryOf, unknownParams } from "../http/query.ts";
 import type { ApiRoutes } from "../http/route-table.ts";
-import { renderAgent, renderGroup } from "../render/people.ts";
+import { renderAgent, renderGroup, renderRole } from "../render/people.ts";
 
 const AGENT_STATES = ["fulltime", "occasional"];
 
@@ -28,7 +28,7 @@ export function teamRoutes(api: ApiRoutes, deps: RouteDeps): void {
   });
 
   api.get("/agents/me", (c) => {
-    const agent = store.agents.get(store.currentAgentId);
+    const agent = store.agents.get(actorOf(c));
     if (!agent) throw new WireNotFoundError();
     return c.json(renderAgent(agent, "show"));
   });
@@ -37,6 +37,18 @@ export function teamRoutes(api: ApiRoutes, deps: RouteDeps): void {
     const agent = store.agents.get(Number(c.req.param("id")));
     if (!agent) throw new WireNotFoundError();
     return c.json(renderAgent(agent, "show"));
+  });
+
+  api.get("/roles", (c) => {
+    throwIfAny(unknownParams(queryOf(c), []));
+    const rows = [...store.roles.values()].sort((a, b) => a.id - b.id);
+    return c.json(rows.map(renderRole));
+  });
+
+  api.get("/roles/:id{[0-9]+}", (c) => {
+    const role = store.roles.get(Number(c.req.param("id")));
+    if (!role) throw new WireNotFoundError();
+    return c.json(renderRole(role));
   });
 
   api.get("/groups", (c) => {

@@ -1,6 +1,6 @@
 // `GET /tickets` (reference §4.2, §5.6): filters, the one-month default window, ordering,
 // includes and pagination capped at page 300.
-import type { RouteDeps } from "../http/context.ts";
+import { actorOf, type RouteDeps } from "../http/context.ts";
 import { type FieldError, fieldError, oneOf, throwIfAny } from "../http/errors.ts";
 import { isEmail, parseTimestamp } from "../http/fields.ts";
 import { parseInclude } from "../http/include.ts";
@@ -8,6 +8,7 @@ import { pageOf, parsePaging, positiveIntParam, queryOf, unknownParams } from ".
 import type { ApiRoutes } from "../http/route-table.ts";
 import { renderTicket, type TicketEmbeds } from "../render/ticket.ts";
 import type { SandboxStore, TicketRecord } from "../store.ts";
+import { canSeeTicket } from "../tickets/access.ts";
 import { parseWireTime } from "../wire-time.ts";
 
 const LIST_PARAMS = [
@@ -28,6 +29,8 @@ const LIST_INCLUDES = ["requester", "stats", "company", "description"] as const;
 const MAX_PAGE = 300;
 
 type Criteria = {
+  /** The agent asking: its scope limits what it sees, and "my" and "watching" mean it. */
+  actorId: number;
   filter: string | undefined;
   requesterIds: Set<number> | undefined;
   companyId: number | undefined;
@@ -44,16 +47,16 @@ export function defaultWindowStart(nowMs: number): number {
 
 function matches(record: TicketRecord, criteria: Criteria, store: SandboxStore): boolean {
   const t = record.ticket;
+  if (!canSeeTicket(store, criteria.actorId, t)) return false;
   if (criteria.filter === "deleted") {
     if (!record.deleted) return false;
   } else if (record.deleted) return false;
   if (criteria.filter === "spam") {
     if (!t.spam) return false;
   } else if (t.spam) return false;
-  // Nothing in the sandbox is watched: no endpoint lets an agent watch a ticket.
-  if (criteria.filter === "watching") return false;
+  if (criteria.filter === "watching" && !store.watchers.get(t.id)?.has(criteria.actorId)) return false;
   if (criteria.filter === "new_and_my_open") {
-    if (t.status !== 2 || (t.responder_id !== null && t.responder_id !== store.currentAgentId)) return false;
+    if (t.status !== 2 || (t.responder_id !== null && t.responder_id !== criteria.actorId)) return false;
   }
   if (criteria.requesterIds && !criteria.requesterIds.has(t.requester_id)) return false;
   if (criteria.companyId !== undefined && t.company_id !== criteria.companyId) return false;
@@ -110,7 +113,7 @@ export function ticketListRoutes(api: ApiRoutes, deps: RouteDeps): void {
       requesterIds = new Set(!requesterIds || requesterIds.has(contact.id) ? [contact.id] : []);
     }
     const narrowed = [query.filter, requesterId, query.email, companyId, since].some((v) => v !== undefined);
-    const criteria: Criteria = { filter: query.filter, requesterIds, companyId, since };
+    const criteria: Criteria = { actorId: actorOf(c), filter: query.filter, requesterIds, companyId, since };
     const windowStart = narrowed ? undefined : defaultWindowStart(store.now());
     const key = orderBy as (typeof ORDER_BY)[number];
     const direction = orderType === "asc" ? 1 : -1;

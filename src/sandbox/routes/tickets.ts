@@ -1,7 +1,8 @@
 // Single-ticket endpoints (reference §5.5): view with includes, create, update, delete, restore.
 import { readBody } from "../http/body.ts";
-import { apiUrl, helpdeskBase, type RouteDeps, type SandboxContext } from "../http/context.ts";
+import { actorOf, apiUrl, helpdeskBase, type RouteDeps, type SandboxContext } from "../http/context.ts";
 import {
+  accessDenied,
   type FieldError,
   missingParams,
   throwIfAny,
@@ -14,6 +15,7 @@ import type { ApiRoutes } from "../http/route-table.ts";
 import { saveAttachments } from "../records/attachment.ts";
 import { renderTicket, type TicketEmbeds } from "../render/ticket.ts";
 import type { SandboxStore, TicketRecord } from "../store.ts";
+import { canSeeTicket } from "../tickets/access.ts";
 import { planRequester, requesterMissing } from "../tickets/requester.ts";
 import { slaPolicyFor } from "../tickets/sla.ts";
 import { CREATE_SPECS, checkTicketBody, UPDATE_SPECS } from "../tickets/ticket-input.ts";
@@ -24,9 +26,15 @@ const VIEW_INCLUDES = ["conversations", "requester", "company", "stats", "sla_po
 /** `include=conversations` embeds at most this many (reference §5.3). */
 const MAX_EMBEDDED_CONVERSATIONS = 10;
 
+/** The ticket of the path's `:id`: 404 when there is none, 403 when the caller may not see it. */
 export function ticketOr404(store: SandboxStore, c: SandboxContext): TicketRecord {
-  const record = store.tickets.get(Number(c.req.param("id")));
+  return accessibleTicket(store, c, Number(c.req.param("id")));
+}
+
+export function accessibleTicket(store: SandboxStore, c: SandboxContext, id: number): TicketRecord {
+  const record = store.tickets.get(id);
   if (!record) throw new WireNotFoundError();
+  if (!canSeeTicket(store, actorOf(c), record.ticket)) throw accessDenied();
   return record;
 }
 

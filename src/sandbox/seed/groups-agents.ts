@@ -62,6 +62,8 @@ type AgentSpec = {
   jobTitle: string;
   groupIds: number[];
   roleIds: number[];
+  /** 1 Global (every ticket), 2 Group (its groups' tickets and its own), 3 Restricted (its own). */
+  ticketScope: 1 | 2 | 3;
   available: boolean;
   timeZone: string;
   phone: string | null;
@@ -77,6 +79,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Support Team Lead",
     groupIds: [GROUP.technicalSupport, GROUP.generalSupport],
     roleIds: [ROLE.accountAdmin],
+    ticketScope: 1,
     available: true,
     timeZone: "Pacific Time (US & Canada)",
     phone: "+1 415 555 0142",
@@ -89,6 +92,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Senior Support Engineer",
     groupIds: [GROUP.technicalSupport, GROUP.engineering],
     roleIds: [ROLE.agent],
+    ticketScope: 1,
     available: true,
     timeZone: "London",
     phone: null,
@@ -101,6 +105,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Billing Specialist",
     groupIds: [GROUP.billing, GROUP.generalSupport],
     roleIds: [ROLE.agent],
+    ticketScope: 1,
     available: true,
     timeZone: "Eastern Time (US & Canada)",
     phone: null,
@@ -113,6 +118,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Billing Specialist",
     groupIds: [GROUP.billing],
     roleIds: [ROLE.agent],
+    ticketScope: 2,
     available: false,
     timeZone: "Berlin",
     phone: null,
@@ -125,6 +131,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Support Engineer",
     groupIds: [GROUP.engineering, GROUP.product],
     roleIds: [ROLE.supervisor],
+    ticketScope: 1,
     available: true,
     timeZone: "Chennai",
     phone: null,
@@ -137,6 +144,7 @@ const AGENTS: AgentSpec[] = [
     jobTitle: "Product Specialist",
     groupIds: [GROUP.product, GROUP.generalSupport],
     roleIds: [ROLE.agent],
+    ticketScope: 3,
     available: false,
     timeZone: "Paris",
     phone: null,
@@ -172,7 +180,7 @@ export function buildAgents(clock: SeedClock): FdAgent[] {
       available: agent.available,
       occasional: false,
       id: agent.id,
-      ticket_scope: 1,
+      ticket_scope: agent.ticketScope,
       signature: `<div>Best regards,<br>${agent.name}<br>${agent.jobTitle}, Larkspur Support</div>`,
       group_ids: [...agent.groupIds],
       role_ids: [...agent.roleIds],

@@ -80,7 +80,12 @@ export const SEQUENCE = {
   article: { base: 43000655010, stride: 1 },
   cannedResponse: { base: 43000107720, stride: 1 },
   ticketField: { base: 43000391201, stride: 1 },
+  timeEntry: { base: 43000278301, stride: 3 },
+  satisfactionRating: { base: 43000187401, stride: 5 },
 } as const;
+
+/** The account's customer-satisfaction survey. */
+export const SURVEY_ID = 43000002218;
 
 export function sequenceId(sequence: { base: number; stride: number }, index: number): number {
   return sequence.base + index * sequence.stride;

@@ -2,11 +2,13 @@ import { buildCannedResponseFolders, buildCannedResponses } from "./canned-respo
 import { createSeedClock } from "./clock.ts";
 import { buildCompanies, buildContacts } from "./customers.ts";
 import { buildAgents, buildGroups, CURRENT_AGENT_ID } from "./groups-agents.ts";
+import { buildRoles } from "./roles.ts";
 import { buildBusinessHours, buildSlaPolicies } from "./sla.ts";
 import { buildSolutionArticles, buildSolutionCategories, buildSolutionFolders } from "./solutions.ts";
 import { buildTicketFields } from "./ticket-fields.ts";
 import { buildTicketsAndConversations } from "./tickets.ts";
 import type { SeedData } from "./types.ts";
+import { buildSatisfactionRatings, buildTimeEntries } from "./work-records.ts";
 
 export { VIP_COMPANY_FIELD, VIP_COMPANY_VALUE } from "./customers.ts";
 export { SUPPORT_EMAIL } from "./tickets.ts";
@@ -27,6 +29,7 @@ export function buildSeed(now: number): SeedData {
   return {
     groups,
     agents,
+    roles: buildRoles(clock),
     currentAgentId: CURRENT_AGENT_ID,
     contacts,
     companies: buildCompanies(clock),
@@ -40,5 +43,7 @@ export function buildSeed(now: number): SeedData {
     cannedResponses: buildCannedResponses(clock),
     slaPolicies: buildSlaPolicies(clock),
     businessHours: buildBusinessHours(clock),
+    timeEntries: buildTimeEntries(tickets),
+    satisfactionRatings: buildSatisfactionRatings(tickets, clock.nowMs),
   };
 }

@@ -196,6 +196,49 @@ export type FdAgent = {
   contact: FdAgentContact;
 };
 
+// §8.5 — GET /roles/{id}. Whether an agent is an account admin shows only through its role_ids.
+export type FdRole = {
+  id: number;
+  name: string;
+  description: string;
+  default: boolean;
+  created_at: FdTimestamp;
+  updated_at: FdTimestamp;
+  agent_type: number;
+};
+
+// §8.5 — GET /tickets/{id}/time_entries items, keys in order (PYFD time_entries.json).
+export type FdTimeEntry = {
+  billable: boolean;
+  note: string;
+  id: number;
+  timer_running: boolean;
+  agent_id: number;
+  ticket_id: number;
+  company_id: number | null;
+  /** "hh:mm" */
+  time_spent: string;
+  executed_at: FdTimestamp;
+  start_time: FdTimestamp;
+  created_at: FdTimestamp;
+  updated_at: FdTimestamp;
+};
+
+// GET /tickets/{id}/satisfaction_ratings items. `ratings` maps a survey question to a rating:
+// 103 extremely happy … 100 neutral … -103 extremely unhappy.
+export type FdSatisfactionRating = {
+  id: number;
+  survey_id: number;
+  user_id: number;
+  agent_id: number | null;
+  feedback: string;
+  group_id: number | null;
+  ticket_id: number;
+  created_at: FdTimestamp;
+  updated_at: FdTimestamp;
+  ratings: Record<string, number>;
+};
+
 // §8.4 — GET /groups/{id}
 export type FdGroup = {
   id: number;
@@ -374,6 +417,7 @@ export type FdBusinessHours = {
 export type SeedData = {
   groups: FdGroup[];
   agents: FdAgent[];
+  roles: FdRole[];
   /** The agent the sandbox API key belongs to (`GET /agents/me`). */
   currentAgentId: number;
   contacts: FdContact[];
@@ -388,4 +432,6 @@ export type SeedData = {
   cannedResponses: FdCannedResponse[];
   slaPolicies: FdSlaPolicy[];
   businessHours: FdBusinessHours[];
+  timeEntries: FdTimeEntry[];
+  satisfactionRatings: FdSatisfactionRating[];
 };
