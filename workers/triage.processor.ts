@@ -1,8 +1,10 @@
 import type { Job } from "bullmq";
 import type { TriageMode } from "../src/config.ts";
 import { BadRequestError } from "../src/errors.ts";
+import { type AppliedValues, findOverrides, type OverrideStore } from "../src/learning/overrides.ts";
+import { LEARNED_FIELDS, type LearnedField } from "../src/learning/types.ts";
 import { type TriageJob, triageJobSchema } from "../src/queue/triage-queue.ts";
-import type { TriageResultStore } from "../src/queue/triage-results.ts";
+import type { TriageResultStore, TriageRun } from "../src/queue/triage-results.ts";
 import {
   contentHash,
   guardTicket,
@@ -28,6 +30,8 @@ export type ProcessorDeps = DecideDeps & {
   tools: PipelineTools;
   results: TriageResultStore;
   mode: TriageMode;
+  /** The override loop: applied values, and agents' later changes to them. */
+  overrides?: OverrideStore | undefined;
   now?: () => Date;
 };
 
@@ -61,7 +65,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
 
     let decision = checkpoint.decision;
     if (!decision) {
-      const { latest: previous, lastTriagedHash } = await deps.results.prior(ticketId);
+      const { latest: previous, lastTriagedHash, lastApplied } = await deps.results.prior(ticketId);
       const skip = async (reason: string, detail: string, contentHash?: string) => {
         await deps.results.record({
           jobId,
@@ -81,6 +85,10 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
         return skip("already_triaged", "a redelivered creation webhook");
       }
       const loaded = await loadForTriage(deps, data, mode);
+      // An update (or the close) of a ticket we wrote to: did an agent change what we applied?
+      if (deps.overrides && lastApplied && !loaded.fromHint && data.event !== "created") {
+        await recordOverrides(deps, deps.overrides, lastApplied, loaded.snapshot, now());
+      }
       const verdict = guardTicket({
         ticket: loaded.snapshot,
         event: data.event === "other" ? "updated" : data.event,
@@ -127,18 +135,54 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
     }
 
     const { update: _update, noteHtml: _noteHtml, fromHint: _fromHint, ...summary } = decision;
+    const at = now();
     await deps.results.record({
       ...summary,
       jobId,
       ticketId,
-      at: now().toISOString(),
+      at: at.toISOString(),
       outcome: "triaged",
       noteId: noteId ?? null,
       durationMs: Date.now() - started,
     });
+    if (mode === "apply" && deps.overrides) {
+      const learned = (decision.applied ?? []).filter((f): f is LearnedField =>
+        (LEARNED_FIELDS as readonly string[]).includes(f),
+      );
+      await deps.overrides.recordApplied(ticketId, learned, at);
+    }
     return { outcome: "triaged" };
   };
 }
+
+/** Records each learned field an agent changed since `run` applied it (once per applied value). */
+async function recordOverrides(
+  deps: ProcessorDeps,
+  overrides: OverrideStore,
+  run: TriageRun,
+  ticket: TicketSnapshot,
+  at: Date,
+): Promise<void> {
+  const applied: AppliedValues = { at: run.at, values: {} };
+  const applies = (field: string) => run.applied?.includes(field) === true;
+  if (applies("group")) applied.values.group = run.group?.name ?? run.group?.id ?? null;
+  if (applies("type")) applied.values.type = run.type ?? null;
+  if (applies("priority")) applied.values.priority = run.priority?.value ?? null;
+  if (Object.keys(applied.values).length === 0) return;
+  let group: string | number | null = ticket.groupId;
+  if (ticket.groupId !== null && typeof applied.values.group === "string") {
+    const groups = (await deps.account.get()).groups;
+    group = groups.find((g) => g.id === ticket.groupId)?.name ?? ticket.groupId;
+  }
+  const found = findOverrides(
+    applied,
+    { group, type: ticket.type, priority: ticket.priority },
+    { ticketId: ticket.id, at, kind: CLOSED_STATUSES.has(ticket.status) ? "close" : "update" },
+  );
+  for (const override of found) await overrides.record(override);
+}
+
+const CLOSED_STATUSES = new Set([4, 5]);
 
 /**
  * The ticket to triage: from a complete webhook hint for new tickets in apply mode (one credit
