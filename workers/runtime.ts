@@ -1,6 +1,8 @@
 import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Config } from "../src/config.ts";
+import type { OverrideStore } from "../src/learning/overrides.ts";
+import type { LabelledTicket } from "../src/learning/types.ts";
 import type { Logger } from "../src/logger.ts";
 import type { McpServerDeps } from "../src/mcp/deps.ts";
 import { connectInProcessClient } from "../src/mcp/in-process-client.ts";
@@ -13,7 +15,9 @@ import type { TriageResultStore } from "../src/queue/triage-results.ts";
 import { createConfiguredClassifier } from "../src/triage/index.ts";
 import { createAccountSnapshotCache } from "./account-snapshot.ts";
 import { createCompanyLookup } from "./company-lookup.ts";
+import type { ModelSource } from "./decide.ts";
 import { createPipelineTools } from "./pipeline-tools.ts";
+import { createSimilarTickets } from "./similar-tickets.ts";
 import { createTriageProcessor } from "./triage.processor.ts";
 import { createTriageWorker, type JobOutcome } from "./triage-worker.ts";
 
@@ -40,6 +44,12 @@ export async function createTriageWorkerRuntime(options: {
   portalUrl: string;
   /** Where job, step, model and outcome figures go; a private registry when not given. */
   metrics?: Metrics;
+  /** The account's learning: its model registry, override store and labelled examples. */
+  learning?: {
+    models?: ModelSource | undefined;
+    overrides?: OverrideStore | undefined;
+    examples?: { all(): Promise<LabelledTicket[]> } | undefined;
+  };
 }): Promise<TriageWorkerRuntime> {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
@@ -67,6 +77,17 @@ export async function createTriageWorkerRuntime(options: {
     keyPrefix: options.accountPrefix,
     mode: config.triage.mode,
     portalUrl: options.portalUrl,
+    learning: {
+      models: options.learning?.models,
+      targetPrecision: config.triage.targetPrecision,
+      applyUnmeasured: config.triage.applyUnmeasured,
+      // Only the language model reads similar tickets; without one, the index is never built.
+      similar:
+        config.openai.apiKey && options.learning?.examples
+          ? createSimilarTickets({ examples: options.learning.examples, models: options.learning.models })
+          : undefined,
+    },
+    overrides: options.learning?.overrides,
   });
   const connection = createRedisConnection(options.redisUrl, "worker", "triage-worker");
   connection.on("error", () => {});
