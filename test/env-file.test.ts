@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freeLoopbackPort } from "../src/embedded/redis-server.ts";
+import { stopGroup } from "./support/process-group.ts";
+import { testRedisUrl } from "./support/redis.ts";
+import { waitFor } from "./support/service.ts";
+
+/**
+ * `.env` in the project folder is read by the npm scripts that start things (as .env.example
+ * invites), and a real environment variable wins over it. Run as a user would: `npm start` and
+ * `npm run web` in a copy of the project with a .env of its own.
+ */
+const ROOT = join(import.meta.dirname, "..");
+const scripts = (
+  JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
+).scripts;
+
+describe(".env", () => {
+  it("is read by every npm script that starts a process of the service", () => {
+    for (const name of ["start", "web", "worker", "demo", "sandbox"]) {
+      const nodeCommands = scripts[name]!.split("&&").map((command) => command.trim());
+      for (const command of nodeCommands) expect(command, name).toMatch(/^node --env-file-if-exists=\.env /);
+    }
+  });
+
+  describe("in a copy of the project", () => {
+    let project: string;
+    let child: ChildProcess | undefined;
+
+    beforeAll(() => {
+      project = mkdtempSync(join(tmpdir(), "triage-env-file-"));
+      for (const source of ["package.json", "src", "workers", "scripts"]) {
+        cpSync(join(ROOT, source), join(project, source), { recursive: true });
+      }
+      symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"));
+    });
+    afterEach(async () => {
+      if (child) await stopGroup(child, "SIGTERM");
+      child = undefined;
+    });
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+    function npmRun(script: string, env: Record<string, string>) {
+      child = spawn("npm", ["run", "--silent", script], {
+        cwd: project,
+        env: {
+          PATH: `${join(project, "node_modules/.bin")}:${process.env.PATH}`,
+          HOME: process.env.HOME,
+          ...env,
+        },
+        stdio: "ignore",
+        detached: true,
+      });
+    }
+    const healthy = async (port: number) =>
+      (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true;
+
+    it("`npm start` takes its settings from .env", { timeout: 60_000 }, async () => {
+      const port = await freeLoopbackPort();
+      writeFileSync(
+        join(project, ".env"),
+        [
+          `PORT=${port}`,
+          "HOST=127.0.0.1",
+          "LOG_LEVEL=silent",
+          `REDIS_URL=${testRedisUrl()}`,
+          `QUEUE_PREFIX=env-file-${randomUUID().slice(0, 8)}`,
+          "SANDBOX_DEMO_TICKETS=off",
+        ].join("\n"),
+      );
+      npmRun("start", {});
+      await waitFor(() => healthy(port), 30_000, 100);
+      // REDIS_URL came from .env too: no private redis-server, so no data folder for it.
+      expect(existsSync(join(project, "data/redis"))).toBe(false);
+    });
+
+    it("a real environment variable wins over .env", { timeout: 60_000 }, async () => {
+      const [filePort, envPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
+      writeFileSync(join(project, ".env"), `PORT=${filePort}\nHOST=127.0.0.1\nLOG_LEVEL=silent\n`);
+      npmRun("web", {
+        PORT: String(envPort),
+        REDIS_URL: testRedisUrl(),
+        QUEUE_PREFIX: `env-file-${randomUUID().slice(0, 8)}`,
+      });
+      await waitFor(() => healthy(envPort), 30_000, 100);
+      expect(await healthy(filePort)).toBe(false);
+    });
+  });
+});
