@@ -15,6 +15,8 @@ import {
   createRateGovernor,
   freshdeskAccountName,
 } from "./freshdesk/index.ts";
+import { createLearnScheduler } from "./learning/learn-scheduler.ts";
+import { createLearner } from "./learning/learner.ts";
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
@@ -135,6 +137,8 @@ async function build(
       apiKey: config.sandbox.apiKey,
       plan: config.sandbox.plan,
       timeScale: config.sandbox.timeScale,
+      // Months of resolved tickets, so the zero-config start has an account history to learn from.
+      history: true,
       logger: logger.child({ component: "sandbox" }),
     });
     stops.push(() => sandbox!.close());
@@ -327,6 +331,33 @@ async function build(
     // SIGTERM's drain) never waits on Freshdesk, and a failure is not fatal since the first job
     // loads the same data through the same single-flight cache.
     worker.warmUp().catch((error: unknown) => logger.warn({ err: error }, "could not preload account data"));
+  }
+
+  if (worker) {
+    // Learning from the account's resolved tickets: at start and every LEARN_INTERVAL, in the
+    // background under its own share of the Freshdesk budget; start-up and triage never wait for it.
+    const learner = await createLearner({
+      config,
+      redis: shared,
+      prefix,
+      account,
+      freshdeskBaseUrl,
+      accountGovernor: governor,
+      mcp: mcpDeps,
+      logger: logger.child({ component: "learning" }),
+      onResponse: metrics.freshdeskCall,
+    });
+    const scheduler = createLearnScheduler({
+      learn: (signal) => learner.learn(signal),
+      intervalMs: config.learning.intervalMs,
+      lastRun: () => learner.lastRun(),
+      logger: logger.child({ component: "learning" }),
+    });
+    scheduler.start();
+    stops.push(async () => {
+      await scheduler.stop();
+      await learner.close();
+    });
   }
 
   return {

@@ -27,6 +27,8 @@ export async function startTestService(
     WEBHOOK_SECRET,
     MCP_TOKENS: `admin:${ADMIN_TOKEN}:read,write,admin`,
     WORKER_CONCURRENCY: "4",
+    // Learning reads the sandbox's history and trains for seconds; tests that want it turn it on.
+    LEARN_INTERVAL: "off",
     ...env,
   });
   const service: RunningService = await startService(config, silentLogger(), roles);
