@@ -1,15 +1,20 @@
-// New notes and replies on a ticket (reference §5.4, §5.7).
+// New notes, replies and forwards on a ticket (reference §5.4, §5.7).
 import { asHtml, htmlToText } from "../html-text.ts";
 import type { FdAttachment, FdConversation } from "../seed/types.ts";
 import type { SandboxStore } from "../store.ts";
 
 /** Conversation `source` values (reference §5.4). */
-export const CONVERSATION_SOURCE = { email: 0, note: 2 } as const;
+export const CONVERSATION_SOURCE = { email: 0, note: 2, forwardEmail: 8 } as const;
 /** Freshdesk's `category` for agent-written notes and outgoing replies [unverified values]. */
-const CATEGORY = { note: 2, reply: 3 } as const;
+const CATEGORY = { note: 2, reply: 3, forward: 3 } as const;
+const SOURCE = {
+  note: CONVERSATION_SOURCE.note,
+  reply: CONVERSATION_SOURCE.email,
+  forward: CONVERSATION_SOURCE.forwardEmail,
+} as const;
 
 export type NewConversation = {
-  kind: "note" | "reply";
+  kind: "note" | "reply" | "forward";
   ticketId: number;
   body: string;
   userId: number;
@@ -32,7 +37,7 @@ export function buildConversation(store: SandboxStore, input: NewConversation): 
     private: input.private,
     user_id: input.userId,
     support_email: null,
-    source: input.kind === "note" ? CONVERSATION_SOURCE.note : CONVERSATION_SOURCE.email,
+    source: SOURCE[input.kind],
     category: CATEGORY[input.kind],
     to_emails: input.toEmails,
     from_email: input.fromEmail,

@@ -166,6 +166,29 @@ export function contactRoutes(api: ApiRoutes, deps: RouteDeps): void {
     return c.body(null, 204);
   });
 
+  // Permanent: the contact and its tickets' link to it are gone. A contact not yet in the trash
+  // needs force=true (reference §8.1).
+  api.delete("/contacts/:id{[0-9]+}/hard_delete", (c) => {
+    const query = queryOf(c);
+    const errors = unknownParams(query, ["force"]);
+    if (query.force !== undefined && query.force !== "true" && query.force !== "false") {
+      errors.push(fieldError("force", "datatype_mismatch", "It should be a/an Boolean"));
+    }
+    throwIfAny(errors);
+    const contact = contactOr404(c.req.param("id"));
+    if (!contact.deleted && query.force !== "true") {
+      throwIfAny([
+        fieldError(
+          "force",
+          "invalid_value",
+          "The contact is not deleted. Delete it first, or pass force=true to delete it permanently.",
+        ),
+      ]);
+    }
+    store.contacts.delete(contact.id);
+    return c.body(null, 204);
+  });
+
   api.put("/contacts/:id{[0-9]+}/restore", (c) => {
     const contact = contactOr404(c.req.param("id"));
     if (!contact.deleted) throw new WireNotFoundError();

@@ -6,15 +6,21 @@ import { cannedResponseRoutes } from "./canned-responses.ts";
 import { companyRoutes } from "./companies.ts";
 import { contactRoutes } from "./contacts.ts";
 import { conversationRoutes } from "./conversations.ts";
+import { satisfactionRatingRoutes } from "./satisfaction-ratings.ts";
 import { searchRoutes } from "./search.ts";
 import { solutionRoutes } from "./solutions.ts";
 import { teamRoutes } from "./team.ts";
+import { ticketActionRoutes } from "./ticket-actions.ts";
 import { ticketListRoutes } from "./ticket-list.ts";
 import { ticketRoutes } from "./tickets.ts";
+import { timeEntryRoutes } from "./time-entries.ts";
 
 export function registerApiRoutes(api: ApiRoutes, deps: RouteDeps): void {
   ticketListRoutes(api, deps);
   ticketRoutes(api, deps);
+  ticketActionRoutes(api, deps);
+  timeEntryRoutes(api, deps);
+  satisfactionRatingRoutes(api, deps);
   conversationRoutes(api, deps);
   contactRoutes(api, deps);
   companyRoutes(api, deps);
