@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createRateGovernor, type RateGovernor } from "../../src/freshdesk/rate-governor.ts";
 import type { FreshdeskCallReport } from "../../src/freshdesk/transport.ts";
 import { createLearner, type Learner } from "../../src/learning/learner.ts";
+import { createOverrideStore } from "../../src/learning/overrides.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { createAuditLog } from "../../src/mcp/audit.ts";
 import type { McpServerDeps } from "../../src/mcp/deps.ts";
@@ -25,6 +26,7 @@ let sandbox: SandboxServer;
 let redis: ReturnType<typeof testRedis>;
 let accountGovernor: RateGovernor;
 let learner: Learner;
+let learnerAccount = "";
 const calls: FreshdeskCallReport[] = [];
 
 async function sandboxCall(method: string, path: string, body?: unknown) {
@@ -52,6 +54,7 @@ beforeAll(async () => {
     LEARN_RATE_SHARE: String(LEARN_SHARE),
   });
   const account = `sync-${randomUUID().slice(0, 8)}`;
+  learnerAccount = account;
   accountGovernor = createRateGovernor({
     redis: redis.redis,
     account,
@@ -176,6 +179,34 @@ describe("learning from the account's resolved tickets", () => {
     expect(examples.get(created.id)?.labels).toEqual({ group: "Billing", type: "Problem", priority: 3 });
     expect(examples.has(deleted)).toBe(false);
     expect(examples.has(reopened)).toBe(false);
+  });
+
+  it("feeds an agent's correction of an applied value into the next training at once", async () => {
+    const open = (
+      (await sandboxCall("GET", "/tickets?per_page=100")) as unknown as Array<{ id: number; status: number }>
+    ).find((t) => t.status === 2);
+    expect(open).toBeDefined();
+    const ticketId = open!.id;
+    await sandboxCall("PUT", `/tickets/${ticketId}`, { group_id: GROUP.engineering });
+    const overrides = createOverrideStore({
+      redis: redis.redis,
+      prefix: redis.prefix,
+      account: learnerAccount,
+    });
+    await overrides.record({
+      field: "group",
+      ticketId,
+      from: "Technical Support",
+      to: "Engineering",
+      at: new Date().toISOString(),
+      appliedAt: new Date(Date.now() - 60_000).toISOString(),
+      seen: "update",
+    });
+    const outcome = await learner.learn();
+    expect(outcome.ran && outcome.report.sync.corrected).toBe(1);
+    const example = (await learner.store.all()).find((e) => e.id === ticketId);
+    // Still open: only the corrected field is a label.
+    expect(example?.labels).toEqual({ group: "Engineering" });
   });
 
   it("lets one learner at a time work on an account", async () => {
