@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { createModelRegistry } from "../../src/learning/model-registry.ts";
+import { testRedisUrl } from "../support/redis.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "learn-script-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `node src/learning/main.ts` (what `npm run learn` runs) to its end. */
+function learnScript(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["src/learning/main.ts", ...args], {
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const guard = setTimeout(() => child.kill("SIGKILL"), 150_000);
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("npm run learn", () => {
+  it("learns the sandbox's history into the given Redis and writes the report", {
+    timeout: 160_000,
+  }, async () => {
+    const prefix = `learn-${randomUUID().slice(0, 8)}`;
+    const report = join(dir, "learned.html");
+    const run = await learnScript(["--report", report], { REDIS_URL: testRedisUrl(), QUEUE_PREFIX: prefix });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Learned from \d{4} resolved and closed tickets of sandbox:127\.0\.0\.1:\d+/);
+    expect(run.stdout).toMatch(/\| group \| \d+\.\d %/);
+    expect(run.stdout).toContain("Model version 1 is now in use.");
+    const html = readFileSync(report, "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<th>field</th>");
+    expect(html).toContain("group: calibration");
+
+    const account = /tickets of (sandbox:127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1] ?? "";
+    const redis = new Redis(testRedisUrl());
+    try {
+      const current = await createModelRegistry({ redis, prefix, account }).current();
+      expect(current?.version).toBe(1);
+      expect(current?.learnedFrom).toBeGreaterThan(800);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it("refuses a report file it cannot write, naming it", async () => {
+    const run = await learnScript(["--report", join(dir, "learned.pdf")], { REDIS_URL: testRedisUrl() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--report: ".*learned\.pdf" must end in \.html, \.md or \.json/);
+  });
+
+  it("names a malformed learning variable", async () => {
+    const run = await learnScript([], { REDIS_URL: testRedisUrl(), LEARN_DAYS: "forever" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/LEARN_DAYS/);
+  });
+});
