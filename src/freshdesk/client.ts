@@ -6,6 +6,8 @@ import { type CompaniesApi, companiesApi } from "./resources/companies.ts";
 import { type ContactsApi, contactsApi } from "./resources/contacts.ts";
 import { type ConversationsApi, conversationsApi } from "./resources/conversations.ts";
 import { type GroupsApi, groupsApi } from "./resources/groups.ts";
+import { type RolesApi, rolesApi } from "./resources/roles.ts";
+import { type SatisfactionRatingsApi, satisfactionRatingsApi } from "./resources/satisfaction-ratings.ts";
 import { type SearchApi, searchApi } from "./resources/search.ts";
 import {
   type BusinessHoursApi,
@@ -16,6 +18,7 @@ import {
 import { type SolutionsApi, solutionsApi } from "./resources/solutions.ts";
 import { type TicketFieldsApi, ticketFieldsApi } from "./resources/ticket-fields.ts";
 import { type TicketsApi, ticketsApi } from "./resources/tickets.ts";
+import { type TimeEntriesApi, timeEntriesApi } from "./resources/time-entries.ts";
 import { createTransport, type FreshdeskCallReport } from "./transport.ts";
 
 export type FreshdeskClientOptions = {
@@ -49,11 +52,14 @@ export type FreshdeskClient = {
   companies: CompaniesApi;
   agents: AgentsApi;
   groups: GroupsApi;
+  roles: RolesApi;
   ticketFields: TicketFieldsApi;
   solutions: SolutionsApi;
   cannedResponses: CannedResponsesApi;
   slaPolicies: SlaPoliciesApi;
   businessHours: BusinessHoursApi;
+  timeEntries: TimeEntriesApi;
+  satisfactionRatings: SatisfactionRatingsApi;
 };
 
 export function createFreshdeskClient(options: FreshdeskClientOptions): FreshdeskClient {
@@ -86,11 +92,14 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
     companies: companiesApi(transport),
     agents: agentsApi(transport),
     groups: groupsApi(transport),
+    roles: rolesApi(transport),
     ticketFields: ticketFieldsApi(transport),
     solutions: solutionsApi(transport),
     cannedResponses: cannedResponsesApi(transport),
     slaPolicies: slaPoliciesApi(transport),
     businessHours: businessHoursApi(transport),
+    timeEntries: timeEntriesApi(transport),
+    satisfactionRatings: satisfactionRatingsApi(transport),
   };
 }
 

@@ -53,19 +53,35 @@ export type {
   ReplyCreate,
 } from "./resources/conversations.ts";
 export type { GroupsApi } from "./resources/groups.ts";
+export { ACCOUNT_ADMIN_ROLE_NAMES, isAccountAdmin, type RolesApi } from "./resources/roles.ts";
+export type {
+  SatisfactionRatingListParams,
+  SatisfactionRatingsApi,
+} from "./resources/satisfaction-ratings.ts";
 export type { SearchApi } from "./resources/search.ts";
 export type { BusinessHoursApi, SlaPoliciesApi } from "./resources/service-levels.ts";
-export type { ArticleCreate, ArticleUpdate, SolutionsApi } from "./resources/solutions.ts";
+export type {
+  ArticleCreate,
+  ArticleUpdate,
+  CategoryCreate,
+  FolderCreate,
+  SolutionsApi,
+} from "./resources/solutions.ts";
 export type { TicketFieldsApi } from "./resources/ticket-fields.ts";
 export type {
+  TicketBulkUpdate,
   TicketCreate,
+  TicketForward,
   TicketInclude,
   TicketListInclude,
   TicketListParams,
+  TicketMerge,
   TicketsApi,
   TicketUpdate,
 } from "./resources/tickets.ts";
+export type { TimeEntriesApi, TimeEntryCreate, TimeEntryListParams } from "./resources/time-entries.ts";
 export { type Agent, agentSchema } from "./schemas/agent.ts";
+export { type BulkJob, type BulkJobStart, bulkJobSchema } from "./schemas/bulk-job.ts";
 export { type BusinessHours, businessHoursSchema } from "./schemas/business-hours.ts";
 export {
   type CannedResponse,
@@ -78,6 +94,8 @@ export { type Company, companySchema } from "./schemas/company.ts";
 export { type Contact, contactSchema } from "./schemas/contact.ts";
 export { type Conversation, conversationSchema } from "./schemas/conversation.ts";
 export { type Group, groupSchema } from "./schemas/group.ts";
+export { type Role, roleSchema } from "./schemas/role.ts";
+export { type SatisfactionRating, satisfactionRatingSchema } from "./schemas/satisfaction-rating.ts";
 export { type SlaPolicy, type SlaTarget, slaPolicySchema } from "./schemas/sla-policy.ts";
 export {
   type SolutionArticle,
@@ -96,6 +114,7 @@ export {
   ticketSchema,
 } from "./schemas/ticket.ts";
 export { type TicketField, ticketFieldSchema } from "./schemas/ticket-field.ts";
+export { type TimeEntry, timeEntrySchema } from "./schemas/time-entry.ts";
 export {
   buildFieldCatalog,
   type Choice,

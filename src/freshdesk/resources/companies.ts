@@ -48,6 +48,11 @@ export function companiesApi(transport: Transport) {
       );
       return data;
     },
+
+    /** Permanent; the company's contacts and tickets stay, without it. */
+    async delete(id: number): Promise<void> {
+      await transport.empty({ method: "DELETE", path: `/companies/${resourceId("company", id)}` });
+    },
   };
 }
 

@@ -65,6 +65,20 @@ export function contactsApi(transport: Transport) {
       );
       return data;
     },
+
+    /** Soft delete: the contact moves to the trash and can be restored. */
+    async delete(id: number): Promise<void> {
+      await transport.empty({ method: "DELETE", path: `/contacts/${resourceId("contact", id)}` });
+    },
+
+    /** Permanent; `force` also erases a contact that is not in the trash yet. */
+    async hardDelete(id: number, options: { force?: boolean } = {}): Promise<void> {
+      await transport.empty({
+        method: "DELETE",
+        path: `/contacts/${resourceId("contact", id)}/hard_delete`,
+        query: { force: options.force ? true : undefined },
+      });
+    },
   };
 }
 

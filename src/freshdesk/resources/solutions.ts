@@ -27,6 +27,16 @@ export type ArticleCreate = {
 
 export type ArticleUpdate = Partial<ArticleCreate> & { agent_id?: number };
 
+export type CategoryCreate = { name: string; description?: string; visible_in_portals?: number[] };
+
+export type FolderCreate = {
+  name: string;
+  description?: string;
+  /** 1 all users, 2 logged-in users, 3 agents, 4 selected companies (needs company_ids). */
+  visibility: number;
+  company_ids?: number[];
+};
+
 export function solutionsApi(transport: Transport) {
   const pageQuery = (options: PageOptions) => ({ page: options.page, per_page: options.perPage });
 
@@ -37,6 +47,26 @@ export function solutionsApi(transport: Transport) {
         z.array(solutionCategorySchema),
       );
       return { items: data, nextPage };
+    },
+
+    async createCategory(body: CategoryCreate): Promise<SolutionCategory> {
+      const { data } = await transport.json(
+        { method: "POST", path: "/solutions/categories", body },
+        solutionCategorySchema,
+      );
+      return data;
+    },
+
+    async createFolder(categoryId: number, body: FolderCreate): Promise<SolutionFolder> {
+      const { data } = await transport.json(
+        {
+          method: "POST",
+          path: `/solutions/categories/${resourceId("solution category", categoryId)}/folders`,
+          body,
+        },
+        solutionFolderSchema,
+      );
+      return data;
     },
 
     async listFolders(categoryId: number, options: PageOptions = {}): Promise<Page<SolutionFolder>> {

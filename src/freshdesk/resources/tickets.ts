@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Page, PageOptions } from "../pagination.ts";
+import { type BulkJob, type BulkJobStart, bulkJobSchema, bulkJobStartSchema } from "../schemas/bulk-job.ts";
+import { type Conversation, conversationSchema } from "../schemas/conversation.ts";
 import { type Ticket, ticketSchema } from "../schemas/ticket.ts";
 import type { Transport } from "../transport.ts";
 import { resourceId } from "./resource-id.ts";
@@ -54,6 +56,34 @@ export type TicketUpdate = Omit<TicketCreate, "cc_emails"> & {
   skill_id?: number;
 };
 
+/** Body of PUT /tickets/merge (reference §5.6.2); "recepients" is Freshdesk's spelling. */
+export type TicketMerge = {
+  primary_id: number;
+  ticket_ids: number[];
+  note_in_primary?: { body: string; private?: boolean };
+  note_in_secondary?: { body: string; private?: boolean };
+  convert_recepients_to_cc?: boolean;
+};
+
+/** Body of POST /tickets/{id}/forward. */
+export type TicketForward = {
+  to_emails: string[];
+  body?: string;
+  cc_emails?: string[];
+  bcc_emails?: string[];
+  from_email?: string;
+  agent_id?: number;
+  include_quoted_text?: boolean;
+  include_original_attachments?: boolean;
+};
+
+/** `bulk_action` of POST /tickets/bulk_update (reference §5.6.1): at most 100 ids. */
+export type TicketBulkUpdate = {
+  ids: number[];
+  properties?: TicketUpdate;
+  reply?: { body: string };
+};
+
 export function ticketsApi(transport: Transport) {
   return {
     /** `include` costs one extra credit per value. */
@@ -106,6 +136,61 @@ export function ticketsApi(transport: Transport) {
 
     async restore(id: number): Promise<void> {
       await transport.empty({ method: "PUT", path: `/tickets/${resourceId("ticket", id)}/restore` });
+    },
+
+    /** Closes the `ticket_ids` tickets into `primary_id`, with a note on each side. */
+    async merge(body: TicketMerge): Promise<void> {
+      await transport.empty({ method: "PUT", path: "/tickets/merge", body });
+    },
+
+    async forward(id: number, body: TicketForward): Promise<Conversation> {
+      const { data } = await transport.json(
+        { method: "POST", path: `/tickets/${resourceId("ticket", id)}/forward`, body },
+        conversationSchema,
+      );
+      return data;
+    },
+
+    /** Starts a bulk update; Freshdesk answers 202 with a job to poll with `job`. */
+    async bulkUpdate(action: TicketBulkUpdate): Promise<BulkJobStart> {
+      const { data } = await transport.json(
+        { method: "POST", path: "/tickets/bulk_update", body: { bulk_action: action } },
+        bulkJobStartSchema,
+      );
+      return data;
+    },
+
+    async job(jobId: string): Promise<BulkJob> {
+      const { data } = await transport.json(
+        { method: "GET", path: `/jobs/${encodeURIComponent(jobId)}` },
+        bulkJobSchema,
+      );
+      return data;
+    },
+
+    async watchers(id: number): Promise<number[]> {
+      const { data } = await transport.json(
+        { method: "GET", path: `/tickets/${resourceId("ticket", id)}/watchers` },
+        z.object({ watcher_ids: z.array(z.number().int()) }),
+      );
+      return data.watcher_ids;
+    },
+
+    /** Without `userId`, the agent whose key makes the call. */
+    async watch(id: number, userId?: number): Promise<void> {
+      await transport.empty({
+        method: "PUT",
+        path: `/tickets/${resourceId("ticket", id)}/watch`,
+        ...(userId === undefined ? {} : { body: { user_id: userId } }),
+      });
+    },
+
+    async unwatch(id: number, userId?: number): Promise<void> {
+      await transport.empty({
+        method: "PUT",
+        path: `/tickets/${resourceId("ticket", id)}/unwatch`,
+        ...(userId === undefined ? {} : { body: { user_id: userId } }),
+      });
     },
   };
 }
