@@ -8,10 +8,13 @@ describe("a ticket created in the sandbox is triaged through its own automation 
   let billingGroupId: number;
 
   beforeAll(async () => {
-    t = await startTestService({ SANDBOX_AUTOMATIONS: "on" });
+    // Routing is applied only where the account's history measured it: learn the sandbox's
+    // seeded history at start, as the zero-config start does, and wait for the first model.
+    t = await startTestService({ SANDBOX_AUTOMATIONS: "on", LEARN_INTERVAL: "6h" });
+    await t.modelPromoted(120_000);
     const groups = await t.freshdesk<Array<{ id: number; name: string }>>("GET", "/groups");
     billingGroupId = groups.find((g) => g.name === BILLING_GROUP)!.id;
-  });
+  }, 150_000);
   afterAll(async () => t.stop());
 
   it("routes, tags, types and explains it once, and repeats add nothing", async () => {

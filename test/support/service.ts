@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { type Config, loadConfig } from "../../src/config.ts";
+import type { QualityReport } from "../../src/learning/quality.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TRIAGE_QUEUE } from "../../src/queue/triage-queue.ts";
 import { type RunningService, type ServiceRoles, startService } from "../../src/service.ts";
@@ -89,6 +90,25 @@ export async function startTestService(
         async () => (await queue.getJobCountByTypes("waiting", "delayed", "active", "prioritized")) === 0,
         timeoutMs,
       );
+    },
+    /**
+     * Waits until the service learned the sandbox's history and promoted a model (start it with
+     * LEARN_INTERVAL set), and returns the quality figures it shows at GET /admin/quality.
+     */
+    async modelPromoted(timeoutMs = 60_000): Promise<QualityReport> {
+      let report: QualityReport | undefined;
+      await waitFor(
+        async () => {
+          const response = await fetch(`${url}/admin/quality`, {
+            headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+          });
+          report = (await response.json()) as QualityReport;
+          return report.model !== null;
+        },
+        timeoutMs,
+        250,
+      );
+      return report!;
     },
     async stop() {
       await queue.close();
