@@ -30,6 +30,8 @@ export async function creditsBenchmark(options: BenchOptions): Promise<BenchResu
       WEBHOOK_SECRET,
       SANDBOX_PLAN: "unlimited",
       SANDBOX_AUTOMATIONS: "off",
+      // Only triage's credits are counted: no learning run reads the history meanwhile.
+      LEARN_INTERVAL: "off",
       LOG_LEVEL: "warn",
     }),
   });

@@ -37,6 +37,8 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
       SANDBOX_PLAN: "unlimited",
       SANDBOX_AUTOMATIONS: "off",
       WORKER_CONCURRENCY: String(concurrency),
+      // Steady-state throughput: no learning run (reading the history, training) during the measurement.
+      LEARN_INTERVAL: "off",
       LOG_LEVEL: "info",
     }),
   });
@@ -168,6 +170,7 @@ async function splitLayoutBurst(redisUrl: string, burst: number, concurrency: nu
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     WEBHOOK_SECRET,
+    LEARN_INTERVAL: "off",
     LOG_LEVEL: "info",
   };
   const web = await forkChild("bench/support/service-process.ts", {

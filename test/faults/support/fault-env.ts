@@ -72,6 +72,8 @@ export async function startFaultEnv(options: FaultEnvOptions = {}) {
       WEBHOOK_SECRET,
       MCP_TOKENS: `admin:${ADMIN_TOKEN}:read,write,admin`,
       WORKER_CONCURRENCY: "4",
+      // The faults are about triage's calls; learning is tested in test/learning.
+      LEARN_INTERVAL: "off",
       ...options.env,
       ...extra,
     };
