@@ -1,0 +1,44 @@
+import type { LearnedField } from "../learning/types.ts";
+import type { FieldFigures } from "./figures.ts";
+import type { LlmSpend } from "./llm-engine.ts";
+
+/** Everything one evaluation found: printed, written with --json, drawn with --report. */
+export type EvalSummary = {
+  data: {
+    file: string;
+    format: "jsonl" | "csv";
+    records: number;
+    usable: number;
+    skipped: Array<{ line: number; error: string }>;
+    warnings: string[];
+  };
+  mode: "folds" | "zero-shot";
+  folds: number | null;
+  engine: "local" | "llm";
+  targetPrecision: number;
+  applyUnmeasured: boolean;
+  fields: FieldFigures[];
+  /** Fields with figures (at least one labelled row and two classes). */
+  evaluated: LearnedField[];
+  llm?: (LlmSpend & { model: string; budgetUsd: number }) | undefined;
+  durationSeconds: number;
+};
+
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return `${(value * 100).toFixed(digits)} %`;
+}
+
+export function thresholdText(thresholds: ReadonlyArray<number | null>): string {
+  if (thresholds.length === 0) return "none (nothing measured)";
+  const set = thresholds.filter((t): t is number => t !== null);
+  const never = thresholds.length - set.length;
+  if (set.length === 0) return "never applied (no score reached the target)";
+  const sorted = [...set].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  const range =
+    sorted.length > 1
+      ? ` (${(sorted[0] as number).toFixed(3)}–${(sorted[sorted.length - 1] as number).toFixed(3)})`
+      : "";
+  return `${median.toFixed(3)}${range}${never ? `; never applied in ${never} fold(s)` : ""}`;
+}
