@@ -14,6 +14,8 @@ describe("with an OpenAI-compatible model configured", () => {
       OPENAI_BASE_URL: fake.baseUrl,
       OPENAI_MODEL: "fake-model",
       OPENAI_TIMEOUT_MS: "1500",
+      // About falling back, not calibration: with no learned model, values are applied unmeasured.
+      TRIAGE_APPLY_UNMEASURED: "true",
     });
   });
   afterAll(async () => {
