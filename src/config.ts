@@ -73,6 +73,18 @@ export type Config = Readonly<{
      */
     cursorSecret: string;
   }>;
+  /** OAuth sign-in for /mcp (src/auth/): people connect with their own Freshdesk API key. */
+  oauth: Readonly<{
+    /**
+     * SECRET_KEY: encrypts people's stored Freshdesk keys. Required in production; unset
+     * elsewhere, the service generates one and keeps it in the data folder.
+     */
+    secretKey: string | undefined;
+    /** MCP_ADMIN_AGENTS: agent ids or emails that may grant admin without a Freshdesk admin role. */
+    adminAgents: readonly string[];
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+  }>;
   triage: Readonly<{
     mode: TriageMode;
     configPath: string | undefined;
@@ -165,6 +177,13 @@ const envSchema = z.object({
   WEBHOOK_SECRET: optionalString,
   METRICS_TOKEN: optionalString,
   CURSOR_SECRET: optionalString,
+  SECRET_KEY: optionalString,
+  MCP_ADMIN_AGENTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  OAUTH_ACCESS_TOKEN_TTL: z.string().default("1h"),
+  OAUTH_REFRESH_TOKEN_TTL: z.string().default("30d"),
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).optional()),
   MCP_TOKENS: z.string().default(""),
   MCP_ALLOWED_ORIGINS: z.string().default(""),
@@ -336,6 +355,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === "production" && !e.REDIS_URL) {
     problems.push("REDIS_URL is required in production (NODE_ENV=production)");
   }
+  if (e.NODE_ENV === "production" && !e.SECRET_KEY) {
+    problems.push(
+      "SECRET_KEY is required in production (NODE_ENV=production): it encrypts the Freshdesk API keys people sign in with; use at least 32 random characters",
+    );
+  }
+  if (e.SECRET_KEY && e.SECRET_KEY.length < 32) {
+    problems.push("SECRET_KEY must be at least 32 characters");
+  }
+  for (const entry of e.MCP_ADMIN_AGENTS) {
+    if (!/^\d+$/.test(entry) && !/^[^@\s]+@[^@\s]+$/.test(entry)) {
+      problems.push(`MCP_ADMIN_AGENTS: "${entry}" is neither an agent id nor an email address`);
+    }
+  }
+  const accessTtl = tokenLifetime("OAUTH_ACCESS_TOKEN_TTL", e.OAUTH_ACCESS_TOKEN_TTL, 86_400_000, problems);
+  const refreshTtl = tokenLifetime(
+    "OAUTH_REFRESH_TOKEN_TTL",
+    e.OAUTH_REFRESH_TOKEN_TTL,
+    365 * 86_400_000,
+    problems,
+  );
   if (e.CURSOR_SECRET && e.CURSOR_SECRET.length < 16) {
     problems.push("CURSOR_SECRET must be at least 16 characters");
   }
@@ -411,6 +450,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cursorSecret: e.CURSOR_SECRET ?? randomBytes(32).toString("base64url"),
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : undefined,
     },
+    oauth: {
+      secretKey: e.SECRET_KEY,
+      adminAgents: e.MCP_ADMIN_AGENTS,
+      accessTokenTtlSeconds: accessTtl / 1000,
+      refreshTokenTtlSeconds: refreshTtl / 1000,
+    },
     triage: {
       mode: e.TRIAGE_MODE,
       configPath: e.TRIAGE_CONFIG,
@@ -434,6 +479,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
   return deepFreeze(config);
+}
+
+/** A token lifetime like LEARN_INTERVAL ("1h", "30d"), from a minute up to `maxMs`; milliseconds. */
+function tokenLifetime(name: string, raw: string, maxMs: number, problems: string[]): number {
+  const ms = parseInterval(raw);
+  if (ms === null || ms === undefined || ms > maxMs) {
+    problems.push(`${name}: "${raw}" must be a duration from 1m to ${maxMs / 86_400_000}d, e.g. 1h or 30d`);
+    return 60_000;
+  }
+  return Math.round(ms / 1000) * 1000;
 }
 
 function deepFreeze<T>(value: T): T {

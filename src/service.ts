@@ -6,6 +6,12 @@ import type { Redis } from "ioredis";
 import { createTriageWorkerRuntime, type TriageWorkerRuntime } from "../workers/runtime.ts";
 import { type AccountCheck, checkAccount, missingGroups, missingGroupsWarning } from "./account-check.ts";
 import { createApp } from "./app.ts";
+import { authorizationRoutes } from "./auth/authorization.ts";
+import { createKeyVault } from "./auth/key-vault.ts";
+import { oauthMetadataRoutes } from "./auth/oauth-metadata.ts";
+import { createPersonFreshdesk } from "./auth/person-freshdesk.ts";
+import { resolveSecretKey } from "./auth/secret-key.ts";
+import { createTokenStore } from "./auth/token-store.ts";
 import type { Config } from "./config.ts";
 import { type EmbeddedRedis, startEmbeddedRedis } from "./embedded/redis-server.ts";
 import { ConfigError } from "./errors.ts";
@@ -39,7 +45,7 @@ import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
-import { createFailedSignInLimiter } from "./routes/rate-limit.ts";
+import { createFailedSignInLimiter, createRateLimiter } from "./routes/rate-limit.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createSandbox, type Sandbox } from "./sandbox/app.ts";
@@ -260,6 +266,30 @@ async function build(
     const failedSignIns = createFailedSignInLimiter({ redis: shared, keyPrefix: prefix });
     const signInGuard = { limiter: failedSignIns, addressOf: clientAddress(config.trustProxy) };
     const pageAuth = createPageAuth(config.mcp.tokens, config.publicUrl, signInGuard);
+    // OAuth sign-in: people connect MCP clients with their own Freshdesk key (src/auth/).
+    const vault = createKeyVault({
+      redis: shared,
+      keyPrefix: accountPrefix,
+      secretKey: resolveSecretKey(config.oauth.secretKey, config.redis.dataDir),
+    });
+    const tokenStore = createTokenStore({
+      redis: shared,
+      keyPrefix: accountPrefix,
+      accessTokenTtlSeconds: config.oauth.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: config.oauth.refreshTokenTtlSeconds,
+    });
+    const people = createPersonFreshdesk({
+      client: {
+        baseUrl: freshdeskBaseUrl,
+        timeoutMs: config.freshdesk.timeoutMs,
+        governor,
+        logger: logger.child({ component: "freshdesk" }),
+        onResponse: metrics.freshdeskCall,
+      },
+      store: tokenStore,
+      vault,
+      logger: logger.child({ component: "oauth" }),
+    });
     handler = createApp({
       config,
       logger,
@@ -288,6 +318,14 @@ async function build(
             keyPrefix: prefix,
             server: mcpDeps,
             failedSignIns,
+            oauth: {
+              store: tokenStore,
+              vault,
+              serverFor: (person) => ({
+                ...mcpDeps,
+                freshdesk: people.forPerson(person.grant.agentId, person.apiKey),
+              }),
+            },
             readOnly: config.mcp.readOnly,
             ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
           }),
@@ -297,6 +335,28 @@ async function build(
         {
           path: "/admin",
           app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit, failedSignIns: signInGuard }),
+        },
+        { path: "/", app: oauthMetadataRoutes({ publicUrl: config.publicUrl }) },
+        {
+          path: "/",
+          app: authorizationRoutes({
+            store: tokenStore,
+            vault,
+            redis: shared,
+            keyPrefix: accountPrefix,
+            publicUrl: config.publicUrl,
+            adminAgents: config.oauth.adminAgents,
+            freshdeskFor: people.forKey,
+            failedSignIns,
+            registrations: createRateLimiter({
+              redis: shared,
+              keyPrefix: `${prefix}:oauth-registrations`,
+              perMinute: 30,
+              what: "client registrations from this address",
+            }),
+            addressOf: signInGuard.addressOf,
+            logger: logger.child({ component: "oauth" }),
+          }),
         },
         {
           path: "/",

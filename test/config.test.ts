@@ -208,6 +208,7 @@ describe("MCP_TOKENS", () => {
       NODE_ENV: "production",
       WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
       REDIS_URL: "redis://127.0.0.1:6379",
+      SECRET_KEY: "a-secret-key-of-at-least-32-characters",
     };
     const config = loadConfig(production);
     expect(config.mcp.tokens).toEqual([]);

@@ -1,9 +1,12 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Redis } from "ioredis";
+import type { KeyVault } from "../auth/key-vault.ts";
+import { type Principal, type PrincipalVariables, requirePrincipal } from "../auth/principal.ts";
+import type { TokenStore } from "../auth/token-store.ts";
 import type { Config } from "../config.ts";
 import {
   AppError,
@@ -18,7 +21,7 @@ import { jsonRpcRefusal } from "../mcp/error-boundary.ts";
 import { createOriginAllowList } from "../mcp/origin-allow-list.ts";
 import { policyForToken } from "../mcp/policy.ts";
 import { createMcpServer } from "../mcp/server.ts";
-import { type AuthVariables, requireBearer } from "./auth.ts";
+import { requireBearer } from "./auth.ts";
 import { clientAddress } from "./client-address.ts";
 import { createFailedSignInLimiter, createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 import { requestLogger } from "./request-logging.ts";
@@ -40,7 +43,18 @@ export type McpRoutesDeps = {
   failedSignIns?: RateLimiter;
   /** Clock for the rate-limit window (tests pin it). */
   now?: () => number;
+  /**
+   * OAuth sign-in: people's tokens are accepted beside MCP_TOKENS, 401s carry the resource
+   * metadata challenge, and a person's calls run on a server whose Freshdesk client uses their key.
+   */
+  oauth?: {
+    store: TokenStore;
+    vault: KeyVault;
+    serverFor(principal: Extract<Principal, { kind: "person" }>): McpServerDeps;
+  };
 };
+
+type McpVariables = PrincipalVariables;
 
 /**
  * MCP Streamable HTTP, stateless, to be mounted at /mcp. Every request gets its own server and
@@ -49,7 +63,7 @@ export type McpRoutesDeps = {
  * too many wrong ones), per-token rate counted per JSON-RPC message (429). Refusals are
  * JSON-RPC error bodies, which MCP clients show, rather than the web app's own error shape.
  */
-export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables }> {
+export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: McpVariables }> {
   const allowList = createOriginAllowList({
     publicUrl: deps.config.publicUrl,
     allowedOrigins: deps.config.mcp.allowedOrigins,
@@ -64,7 +78,10 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables 
   const failedSignIns =
     deps.failedSignIns ??
     createFailedSignInLimiter({ redis: deps.redis, keyPrefix: deps.keyPrefix, ...clock });
-  const app = new Hono<{ Variables: AuthVariables }>();
+  const app = new Hono<{ Variables: McpVariables }>();
+  // A person's calls count against the person, whichever client they use.
+  const rateKey = (c: Context<{ Variables: McpVariables }>) =>
+    c.get("principal")?.rateKey ?? c.get("token").name;
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
@@ -94,17 +111,23 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables 
     }
     await next();
   });
+  const failures = { limiter: failedSignIns, addressOf: clientAddress(deps.config.trustProxy) };
   app.use(
     "*",
-    requireBearer(deps.config.mcp.tokens, "read", {
-      limiter: failedSignIns,
-      addressOf: clientAddress(deps.config.trustProxy),
-    }),
+    deps.oauth
+      ? requirePrincipal({
+          tokens: deps.config.mcp.tokens,
+          store: deps.oauth.store,
+          vault: deps.oauth.vault,
+          publicUrl: deps.config.publicUrl,
+          failures,
+        })
+      : requireBearer(deps.config.mcp.tokens, "read", failures),
   );
 
   // Stateless: there is no session to stream server-initiated messages on, or to delete.
   app.on(["GET", "DELETE"], "/", async (c) => {
-    await limiter.consume(c.get("token").name);
+    await limiter.consume(rateKey(c));
     return c.json(
       { error: { code: "method_not_allowed", message: "This MCP endpoint is stateless; use POST." } },
       405,
@@ -125,12 +148,15 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: AuthVariables 
       const parsed = parseJson(text);
       // Every message of a batch counts, notifications too: a batch costs what the same messages
       // sent one per POST would. A batch that does not fit is refused whole, before any runs.
-      await limiter.consume(c.get("token").name, Array.isArray(parsed) ? Math.max(1, parsed.length) : 1);
+      await limiter.consume(rateKey(c), Array.isArray(parsed) ? Math.max(1, parsed.length) : 1);
       const policy = policyForToken(c.get("token"), {
         ...(deps.readOnly ? { readOnly: true } : {}),
         ...(deps.toolsets ? { toolsets: deps.toolsets } : {}),
       });
-      const server = createMcpServer(deps.server, policy);
+      const principal = c.get("principal");
+      const serverDeps =
+        principal?.kind === "person" && deps.oauth ? deps.oauth.serverFor(principal) : deps.server;
+      const server = createMcpServer(serverDeps, policy);
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: (deps.responseMode ?? "json") === "json",

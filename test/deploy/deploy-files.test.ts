@@ -121,6 +121,7 @@ describe("deployment files", () => {
           REDIS_URL: testRedisUrl(),
           QUEUE_PREFIX: `deploy-${randomUUID().slice(0, 8)}`,
           WEBHOOK_SECRET: "deploy-test-secret-0123456789",
+          SECRET_KEY: "deploy-test-secret-key-0123456789abcdef",
           FRESHDESK_DOMAIN: sandbox.baseUrl,
           FRESHDESK_API_KEY: sandbox.apiKey,
           ...extra,

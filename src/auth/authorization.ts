@@ -1,0 +1,592 @@
+import { createHash, randomBytes } from "node:crypto";
+import {
+  InvalidClientError,
+  InvalidClientMetadataError,
+  InvalidGrantError,
+  InvalidRequestError,
+  InvalidTargetError,
+  OAuthError,
+  TooManyRequestsError,
+  UnsupportedGrantTypeError,
+} from "@modelcontextprotocol/sdk/server/auth/errors.js";
+import { OAuthClientMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { Redis } from "ioredis";
+import type { Scope } from "../config.ts";
+import { AppError, RateLimitedError } from "../errors.ts";
+import {
+  type Agent,
+  FreshdeskApiError,
+  FreshdeskAuthError,
+  type FreshdeskClient,
+  isAccountAdmin,
+} from "../freshdesk/index.ts";
+import type { Logger } from "../logger.ts";
+import type { ClientAddress } from "../routes/client-address.ts";
+import { secretsEqual } from "../routes/constant-time.ts";
+import { assertSameOrigin } from "../routes/page-auth.ts";
+import type { RateLimiter } from "../routes/rate-limit.ts";
+import { consentConfirmPage, consentErrorPage, consentKeyPage } from "../ui/consent-page.ts";
+import type { Markup } from "../ui/layout.ts";
+import {
+  type AuthorizeRequest,
+  canonicalResource,
+  checkAuthorizeParams,
+  chooseRedirectUri,
+  type RawAuthorizeParams,
+  RedirectableError,
+  redirectUriProblem,
+  redirectWith,
+  UnsafeRedirectError,
+} from "./authorize-request.ts";
+import {
+  type ClientMetadataFetchOptions,
+  fetchClientMetadataDocument,
+  isMetadataDocumentClientId,
+} from "./client-metadata-document.ts";
+import type { KeyVault } from "./key-vault.ts";
+import { openCors, serviceBase } from "./oauth-metadata.ts";
+import { hashSecret, newSecret, type StoredClient, type TokenStore } from "./token-store.ts";
+
+/**
+ * The embedded authorization server: the consent page (`/oauth/authorize`), where a person signs
+ * in by pasting their own Freshdesk API key, and the token, registration and revocation
+ * endpoints. Mounted at the root; the well-known documents are in oauth-metadata.ts.
+ */
+export type AuthorizationDeps = {
+  store: TokenStore;
+  vault: KeyVault;
+  redis: Redis;
+  /** Carries the Freshdesk account (pending consent forms live under it). */
+  keyPrefix: string;
+  publicUrl: string | undefined;
+  /** MCP_ADMIN_AGENTS: agent ids or emails that may grant admin without being Freshdesk admins. */
+  adminAgents: readonly string[];
+  /** A Freshdesk client acting with this key, on the account's shared rate budget. */
+  freshdeskFor(apiKey: string): FreshdeskClient;
+  /** Wrong keys per client address: the budget /login and /mcp spend. */
+  failedSignIns: RateLimiter;
+  /** Registrations per client address. */
+  registrations: RateLimiter;
+  addressOf: ClientAddress;
+  logger: Logger;
+  clientMetadata?: ClientMetadataFetchOptions;
+};
+
+/** A consent form is good for one submission, within this time. */
+const CONSENT_TTL_SECONDS = 600;
+const REQUEST_FIELDS = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "state",
+  "scope",
+  "code_challenge",
+  "code_challenge_method",
+  "resource",
+] as const;
+
+type Person = { agentId: number; name: string; email: string | undefined };
+type Pending =
+  | { step: "key"; raw: RawAuthorizeParams }
+  | {
+      step: "confirm";
+      raw: RawAuthorizeParams;
+      person: Person;
+      scopes: Scope[];
+      withheld: Scope[];
+      sealedKey: string;
+    };
+
+export function authorizationRoutes(deps: AuthorizationDeps): Hono {
+  const routes = new Hono();
+  const pendingKey = (id: string) => `${deps.keyPrefix}:oauth:consent:${hashSecret(id)}`;
+
+  routes.onError((error, c) => {
+    if (error instanceof OAuthError) {
+      const status =
+        error instanceof InvalidClientError ? 401 : error instanceof TooManyRequestsError ? 429 : 400;
+      if (status === 401) c.header("WWW-Authenticate", 'Basic realm="oauth"');
+      c.header("Cache-Control", "no-store");
+      return c.json(error.toResponseObject(), status);
+    }
+    if (error instanceof AppError) {
+      if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
+      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
+    }
+    deps.logger.error({ err: error, path: c.req.path }, "unhandled error in the authorization server");
+    return c.json({ error: "server_error", error_description: "Something went wrong on our side." }, 500);
+  });
+
+  async function findClient(clientId: string): Promise<StoredClient | undefined> {
+    if (isMetadataDocumentClientId(clientId))
+      return fetchClientMetadataDocument(clientId, deps.clientMetadata);
+    return deps.store.getClient(clientId);
+  }
+
+  /** The client and redirect URI; failures here are shown on our page, never redirected. */
+  async function clientAndRedirect(
+    raw: RawAuthorizeParams,
+  ): Promise<{ client: StoredClient; redirectUri: string }> {
+    if (!raw.client_id) throw new UnsafeRedirectError("The request has no client_id.");
+    let client: StoredClient | undefined;
+    try {
+      client = await findClient(raw.client_id);
+    } catch (error) {
+      if (error instanceof OAuthError) throw new UnsafeRedirectError(error.message);
+      throw error;
+    }
+    if (!client)
+      throw new UnsafeRedirectError("This client is not registered here (or its registration expired).");
+    return { client, redirectUri: chooseRedirectUri(client, raw.redirect_uri) };
+  }
+
+  async function newPending(pending: Pending): Promise<string> {
+    const id = randomBytes(24).toString("base64url");
+    await deps.redis.set(pendingKey(id), JSON.stringify(pending), "EX", CONSENT_TTL_SECONDS);
+    return id;
+  }
+
+  function formFields(raw: RawAuthorizeParams, requestId: string): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const name of REQUEST_FIELDS) if (raw[name] !== undefined) fields[name] = raw[name]!;
+    fields.request_id = requestId;
+    return fields;
+  }
+
+  async function page(c: Context, markup: Markup, status: number, redirectUri?: string): Promise<Response> {
+    // form-action must allow the redirect the approval answers with: browsers check it too.
+    const target = redirectUri ? URL.parse(redirectUri) : null;
+    const formTarget = target ? (/^https?:$/.test(target.protocol) ? target.origin : target.protocol) : "";
+    c.header(
+      "Content-Security-Policy",
+      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
+    );
+    c.header("X-Frame-Options", "DENY");
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("Cache-Control", "no-store");
+    return c.html(await markup, status as 200);
+  }
+
+  function clientView(request: AuthorizeRequest) {
+    const url = URL.parse(request.redirectUri);
+    const host = url ? url.host || url.protocol : request.redirectUri;
+    return {
+      name: request.clientName,
+      redirectHost: host,
+      localOnly: url !== null && url.protocol === "http:",
+    };
+  }
+
+  /** Validates a request (GET query or posted hidden fields); the outcome is a page or a redirect. */
+  async function validated(
+    c: Context,
+    raw: RawAuthorizeParams,
+  ): Promise<{ request: AuthorizeRequest } | { response: Response }> {
+    let client: StoredClient;
+    let redirectUri: string;
+    try {
+      ({ client, redirectUri } = await clientAndRedirect(raw));
+    } catch (error) {
+      if (!(error instanceof UnsafeRedirectError)) throw error;
+      return { response: await page(c, consentErrorPage(error.message), 400) };
+    }
+    try {
+      return { request: checkAuthorizeParams(raw, client, redirectUri, serviceBase(c, deps.publicUrl)) };
+    } catch (error) {
+      if (!(error instanceof RedirectableError)) throw error;
+      return {
+        response: back(c, redirectUri, {
+          error: error.error,
+          error_description: error.message,
+          state: raw.state,
+        }),
+      };
+    }
+  }
+
+  function back(c: Context, redirectUri: string, values: Record<string, string | undefined>): Response {
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    return c.redirect(redirectWith(redirectUri, { ...values, iss: serviceBase(c, deps.publicUrl) }), 303);
+  }
+
+  routes.get("/oauth/authorize", async (c) => {
+    const raw = readParams((name) => c.req.query(name));
+    if (c.req.queries("resource")?.length && c.req.queries("resource")!.length > 1) {
+      return page(c, consentErrorPage("The request names more than one resource."), 400);
+    }
+    const outcome = await validated(c, raw);
+    if ("response" in outcome) return outcome.response;
+    const requestId = await newPending({ step: "key", raw });
+    return page(
+      c,
+      consentKeyPage({
+        client: clientView(outcome.request),
+        scopes: outcome.request.scopes,
+        fields: formFields(raw, requestId),
+      }),
+      200,
+      outcome.request.redirectUri,
+    );
+  });
+
+  routes.post("/oauth/authorize", async (c) => {
+    // The page's other forms refuse cross-site posts the same way (SameSite cookies aside).
+    assertSameOrigin(c, deps.publicUrl);
+    const body = await c.req.parseBody();
+    const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : undefined);
+    const requestId = text("request_id") ?? "";
+    const stored = requestId ? await deps.redis.getdel(pendingKey(requestId)) : null;
+    if (!stored) {
+      return page(
+        c,
+        consentErrorPage("This form was already used or has expired (forms last 10 minutes)."),
+        400,
+      );
+    }
+    const pending = JSON.parse(stored) as Pending;
+    const raw = readParams(text);
+    if (REQUEST_FIELDS.some((name) => (raw[name] ?? "") !== (pending.raw[name] ?? ""))) {
+      return page(c, consentErrorPage("The form's fields were changed; start the connection again."), 400);
+    }
+    const outcome = await validated(c, pending.raw);
+    if ("response" in outcome) return outcome.response;
+    const request = outcome.request;
+    if (pending.step === "key") return keyStep(c, request, pending.raw, text("freshdesk_api_key") ?? "");
+    if (text("decision") !== "approve") {
+      deps.logger.info(
+        { clientId: request.clientId, agentId: pending.person.agentId },
+        "oauth consent denied",
+      );
+      return back(c, request.redirectUri, {
+        error: "access_denied",
+        error_description: "The person denied access.",
+        state: request.state,
+      });
+    }
+    const apiKey = deps.vault.open(`consent:${pending.person.agentId}`, pending.sealedKey);
+    if (!apiKey)
+      return page(c, consentErrorPage("This form can no longer be read; start the connection again."), 400);
+    await deps.vault.put(pending.person.agentId, apiKey);
+    const code = await deps.store.saveCode({
+      agentId: pending.person.agentId,
+      personName: pending.person.name,
+      personEmail: pending.person.email,
+      clientId: request.clientId,
+      clientName: request.clientName,
+      scopes: pending.scopes,
+      resource: request.resource,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+    });
+    deps.logger.info(
+      { clientId: request.clientId, agentId: pending.person.agentId, scopes: pending.scopes },
+      "oauth consent approved",
+    );
+    return back(c, request.redirectUri, { code, state: request.state });
+  });
+
+  async function keyStep(c: Context, request: AuthorizeRequest, raw: RawAuthorizeParams, pasted: string) {
+    const address = deps.addressOf(c);
+    const again = async (error: string, status: number) =>
+      page(
+        c,
+        consentKeyPage({
+          client: clientView(request),
+          scopes: request.scopes,
+          fields: formFields(raw, await newPending({ step: "key", raw })),
+          error,
+        }),
+        status,
+        request.redirectUri,
+      );
+    const tooMany = (error: RateLimitedError) => {
+      c.header("Retry-After", String(error.retryAfterSeconds));
+      return again(
+        `Too many wrong keys from your address; wait ${error.retryAfterSeconds} s and try again.`,
+        429,
+      );
+    };
+    try {
+      await deps.failedSignIns.check(address);
+    } catch (error) {
+      if (error instanceof RateLimitedError) return tooMany(error);
+      throw error;
+    }
+    const refused = async (message: string) => {
+      try {
+        await deps.failedSignIns.consume(address);
+      } catch (error) {
+        if (error instanceof RateLimitedError) return tooMany(error);
+        throw error;
+      }
+      return again(message, 401);
+    };
+    const key = pasted.trim();
+    if (key.includes("@"))
+      return refused("That looks like an email address: paste your Freshdesk API key instead.");
+    if (!/^[A-Za-z0-9_-]{4,128}$/.test(key))
+      return refused("That is not a Freshdesk API key (letters and digits only).");
+    const freshdesk = deps.freshdeskFor(key);
+    let me: Agent;
+    try {
+      me = await freshdesk.agents.me();
+    } catch (error) {
+      if (error instanceof FreshdeskAuthError && error.status === 401) {
+        return refused("Freshdesk did not accept that API key. Copy it again from your Freshdesk profile.");
+      }
+      if (error instanceof FreshdeskAuthError) {
+        return refused(
+          "Freshdesk accepted the key but refused access: it does not belong to an active agent.",
+        );
+      }
+      deps.logger.warn(
+        { err: error instanceof FreshdeskApiError ? error.code : String(error) },
+        "consent: Freshdesk unavailable",
+      );
+      return again("Freshdesk did not answer just now; try again in a moment.", 503);
+    }
+    const person: Person = {
+      agentId: me.id,
+      name: me.contact.name?.trim() || `Agent ${me.id}`,
+      email: me.contact.email ?? undefined,
+    };
+    const admin = await isAdmin(freshdesk, me);
+    const withheld: Scope[] = admin ? [] : request.scopes.filter((scope) => scope === "admin");
+    let scopes = request.scopes.filter((scope) => !withheld.includes(scope));
+    if (scopes.length === 0) scopes = ["read", "write"];
+    const requestId = await newPending({
+      step: "confirm",
+      raw,
+      person,
+      scopes,
+      withheld,
+      sealedKey: deps.vault.seal(`consent:${person.agentId}`, key),
+    });
+    return page(
+      c,
+      consentConfirmPage({
+        client: clientView(request),
+        scopes,
+        withheld,
+        person,
+        fields: formFields(raw, requestId),
+      }),
+      200,
+      request.redirectUri,
+    );
+  }
+
+  async function isAdmin(freshdesk: FreshdeskClient, me: Agent): Promise<boolean> {
+    const named = deps.adminAgents.map((entry) => entry.toLowerCase());
+    if (
+      named.includes(String(me.id)) ||
+      (me.contact.email && named.includes(me.contact.email.toLowerCase()))
+    ) {
+      return true;
+    }
+    if ((me.role_ids ?? []).length === 0) return false;
+    try {
+      return isAccountAdmin(me, await freshdesk.roles.list());
+    } catch (error) {
+      // An agent whose key may not read the roles is not an admin (Freshdesk answers 403).
+      const code = error instanceof FreshdeskApiError ? error.code : String(error);
+      deps.logger.info({ agentId: me.id, err: code }, "consent: roles not readable with this key");
+      return false;
+    }
+  }
+
+  // --- token, registration and revocation: JSON APIs for clients, open to any origin ---
+  routes.use("/oauth/token", openCors);
+  routes.use("/oauth/register", openCors);
+  routes.use("/oauth/revoke", openCors);
+
+  routes.post("/oauth/token", async (c) => {
+    const form = await formBody(c);
+    const clientId = await authenticateClient(c, form);
+    const grantType = form.get("grant_type");
+    c.header("Cache-Control", "no-store");
+    c.header("Pragma", "no-cache");
+    if (grantType === "authorization_code") {
+      const code = form.get("code");
+      if (!code) throw new InvalidRequestError("The code parameter is missing.");
+      const taken = await deps.store.takeCode(code);
+      if (taken.kind === "reused") {
+        deps.logger.warn({ clientId }, "oauth: an authorization code was used twice; its tokens are revoked");
+        throw new InvalidGrantError(
+          "This authorization code was already used; the tokens it gave are now revoked.",
+        );
+      }
+      if (taken.kind === "unknown")
+        throw new InvalidGrantError("The authorization code is unknown or expired.");
+      const pending = taken.code;
+      if (pending.clientId !== clientId)
+        throw new InvalidGrantError("The authorization code was issued to another client.");
+      const redirectUri = form.get("redirect_uri");
+      if (redirectUri !== null && redirectUri !== pending.redirectUri) {
+        throw new InvalidGrantError("redirect_uri differs from the one in the authorization request.");
+      }
+      const verifier = form.get("code_verifier");
+      if (!verifier) throw new InvalidGrantError("The PKCE code_verifier is missing.");
+      if (!secretsEqual(createHash("sha256").update(verifier).digest("base64url"), pending.codeChallenge)) {
+        throw new InvalidGrantError("The PKCE code_verifier does not match the code_challenge.");
+      }
+      checkResource(c, form, pending.resource);
+      const { redirectUri: _r, codeChallenge: _c, ...fields } = pending;
+      const { grant, tokens } = await deps.store.createGrant(fields);
+      await taken.markIssued(grant.id);
+      deps.logger.info({ clientId, agentId: grant.agentId, grant: grant.id }, "oauth: tokens issued");
+      return c.json(tokens);
+    }
+    if (grantType === "refresh_token") {
+      const refreshToken = form.get("refresh_token");
+      if (!refreshToken) throw new InvalidRequestError("The refresh_token parameter is missing.");
+      const rotated = await deps.store.rotateRefreshToken(refreshToken, clientId);
+      if (!rotated)
+        throw new InvalidGrantError("The refresh token is unknown, already used, revoked or expired.");
+      checkResource(c, form, rotated.grant.resource);
+      deps.logger.info(
+        { clientId, agentId: rotated.grant.agentId, grant: rotated.grant.id },
+        "oauth: tokens refreshed",
+      );
+      return c.json(rotated.tokens);
+    }
+    throw new UnsupportedGrantTypeError("grant_type must be authorization_code or refresh_token.");
+  });
+
+  function checkResource(c: Context, form: URLSearchParams, granted: string) {
+    const requested = form.getAll("resource");
+    if (requested.length > 1) throw new InvalidTargetError("Only one resource may be named.");
+    let resource: string;
+    try {
+      resource = canonicalResource(requested[0], serviceBase(c, deps.publicUrl));
+    } catch (error) {
+      throw new InvalidTargetError(
+        error instanceof Error ? error.message : "The resource is not served here.",
+      );
+    }
+    if (resource !== granted) throw new InvalidTargetError("The resource differs from the one authorized.");
+  }
+
+  /** client_secret_basic, client_secret_post or a public client (none); returns the client id. */
+  async function authenticateClient(c: Context, form: URLSearchParams): Promise<string> {
+    let clientId = form.get("client_id") ?? undefined;
+    let secret = form.get("client_secret") ?? undefined;
+    const basic = /^Basic\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+    if (basic?.[1]) {
+      const decoded = Buffer.from(basic[1], "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      if (colon < 0) throw new InvalidClientError("The Basic credentials are malformed.");
+      clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " "));
+      secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " "));
+    }
+    if (!clientId) throw new InvalidClientError("The client_id is missing.");
+    // A metadata-document client is public: the code and refresh token are bound to its id.
+    if (isMetadataDocumentClientId(clientId)) return clientId;
+    const client = await deps.store.getClient(clientId);
+    if (!client)
+      throw new InvalidClientError(
+        "This client is not registered (or its registration expired); register again.",
+      );
+    if (client.token_endpoint_auth_method === "none") return clientId;
+    if (
+      !secret ||
+      !client.client_secret_hash ||
+      !secretsEqual(hashSecret(secret), client.client_secret_hash)
+    ) {
+      throw new InvalidClientError("The client secret is wrong.");
+    }
+    return clientId;
+  }
+
+  routes.post("/oauth/register", async (c) => {
+    try {
+      await deps.registrations.consume(deps.addressOf(c));
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        c.header("Retry-After", String(error.retryAfterSeconds));
+        throw new TooManyRequestsError("Too many registrations from this address; retry in a minute.");
+      }
+      throw error;
+    }
+    const json = await c.req.json().catch(() => {
+      throw new InvalidClientMetadataError("The registration body must be a JSON object.");
+    });
+    const parsed = OAuthClientMetadataSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InvalidClientMetadataError(
+        `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
+      );
+    }
+    const metadata = parsed.data;
+    if (metadata.redirect_uris.length === 0)
+      throw new InvalidClientMetadataError("redirect_uris must name at least one URI.");
+    for (const uri of metadata.redirect_uris) {
+      const problem = redirectUriProblem(String(uri));
+      if (problem) throw new InvalidClientMetadataError(`redirect_uris: ${problem}.`);
+    }
+    const method = metadata.token_endpoint_auth_method ?? "client_secret_basic";
+    if (method !== "none" && method !== "client_secret_basic" && method !== "client_secret_post") {
+      throw new InvalidClientMetadataError(
+        "token_endpoint_auth_method must be none, client_secret_basic or client_secret_post.",
+      );
+    }
+    const grantTypes = metadata.grant_types ?? ["authorization_code", "refresh_token"];
+    if (grantTypes.some((grant) => grant !== "authorization_code" && grant !== "refresh_token")) {
+      throw new InvalidClientMetadataError("grant_types may hold only authorization_code and refresh_token.");
+    }
+    const secret = method === "none" ? undefined : newSecret("fdt_cs");
+    const client: StoredClient = {
+      client_id: randomBytes(16).toString("hex"),
+      client_id_issued_at: Math.floor(Date.now() / 1000),
+      ...(secret ? { client_secret_hash: hashSecret(secret), client_secret_expires_at: 0 } : {}),
+      ...(metadata.client_name ? { client_name: metadata.client_name.slice(0, 100) } : {}),
+      ...(metadata.client_uri ? { client_uri: String(metadata.client_uri) } : {}),
+      redirect_uris: metadata.redirect_uris.map(String),
+      token_endpoint_auth_method: method,
+      grant_types: grantTypes,
+      response_types: ["code"],
+      ...(metadata.scope ? { scope: metadata.scope } : {}),
+    };
+    await deps.store.saveClient(client);
+    deps.logger.info(
+      { clientId: client.client_id, clientName: client.client_name },
+      "oauth: client registered",
+    );
+    const { client_secret_hash: _hash, ...visible } = client;
+    c.header("Cache-Control", "no-store");
+    return c.json({ ...visible, ...(secret ? { client_secret: secret } : {}) }, 201);
+  });
+
+  routes.post("/oauth/revoke", async (c) => {
+    const form = await formBody(c);
+    const clientId = await authenticateClient(c, form);
+    const token = form.get("token");
+    if (!token) throw new InvalidRequestError("The token parameter is missing.");
+    await deps.store.revokeToken(token, clientId);
+    return c.body(null, 200);
+  });
+
+  return routes;
+}
+
+function readParams(get: (name: string) => string | undefined): RawAuthorizeParams {
+  const raw: RawAuthorizeParams = {};
+  for (const name of REQUEST_FIELDS) {
+    const value = get(name);
+    if (value !== undefined) raw[name] = value;
+  }
+  return raw;
+}
+
+async function formBody(c: Context): Promise<URLSearchParams> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    throw new InvalidRequestError("The body must be application/x-www-form-urlencoded.");
+  }
+  return new URLSearchParams(await c.req.text());
+}

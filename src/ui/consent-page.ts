@@ -1,0 +1,106 @@
+import { html } from "hono/html";
+import { layout, type Markup } from "./layout.ts";
+
+/** The authorization request, carried through the form in hidden fields. */
+export type ConsentRequestFields = Record<string, string>;
+
+export type ConsentClient = {
+  name: string;
+  /** Where the browser goes back to (the redirect URI's host), shown so people see who receives the code. */
+  redirectHost: string;
+  /** True when every redirect goes to this computer (a desktop app or the Inspector). */
+  localOnly: boolean;
+};
+
+export type ConsentPageProps = {
+  client: ConsentClient;
+  scopes: readonly string[];
+  fields: ConsentRequestFields;
+  error?: string | undefined;
+};
+
+const SCOPE_TEXT: Record<string, string> = {
+  read: "read tickets, contacts, companies and the knowledge base",
+  write: "write notes and replies, and update tickets, contacts and articles",
+  admin: "delete tickets and other admin-only actions",
+};
+
+function hiddenFields(fields: ConsentRequestFields): Markup {
+  return html`${Object.entries(fields).map(
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+  )}`;
+}
+
+function scopeList(scopes: readonly string[]): Markup {
+  return html`<ul>
+    ${scopes.map((scope) => html`<li><strong>${scope}</strong>: ${SCOPE_TEXT[scope] ?? scope}</li>`)}
+  </ul>`;
+}
+
+function clientIntro(client: ConsentClient): Markup {
+  return html`<p>
+      <strong>${client.name}</strong> asks to use this Freshdesk helpdesk as you. After you approve, your
+      browser returns to <strong>${client.redirectHost}</strong>.
+    </p>
+    ${client.localOnly ? html`<p class="notice">That address is on this computer: approve only if you just started the connection from an app here.</p>` : ""}`;
+}
+
+/** Step one: the person pastes their own Freshdesk API key, which names who they are. */
+export function consentKeyPage(props: ConsentPageProps): Markup {
+  const body = html`<section class="login">
+    <h1>Connect ${props.client.name}</h1>
+    ${clientIntro(props.client)}
+    <p>It asks for:</p>
+    ${scopeList(props.scopes)}
+    ${props.error ? html`<p class="error" role="alert">${props.error}</p>` : ""}
+    <form method="post" action="/oauth/authorize">
+      ${hiddenFields(props.fields)}
+      <p>
+        <label for="freshdesk_api_key">Your Freshdesk API key</label><br />
+        <input id="freshdesk_api_key" name="freshdesk_api_key" type="password" autocomplete="off" required autofocus />
+      </p>
+      <button class="primary" type="submit">Continue</button>
+    </form>
+    <p class="muted">
+      Find it in Freshdesk under your profile picture → Profile settings → “View API key”. Notes, replies
+      and updates made through ${props.client.name} then appear in Freshdesk under your name, with your
+      permissions. The key is stored encrypted; signing out of the client or a refused key removes access.
+    </p>
+  </section>`;
+  return layout("Connect", "", body);
+}
+
+export type ConfirmPageProps = ConsentPageProps & {
+  person: { name: string; email: string | undefined; agentId: number };
+  /** Scopes asked for that this person may not grant (admin for non-admins). */
+  withheld: readonly string[];
+};
+
+/** Step two: the key checked out; the person sees who they are and approves or denies. */
+export function consentConfirmPage(props: ConfirmPageProps): Markup {
+  const who = props.person.email ? `${props.person.name} (${props.person.email})` : props.person.name;
+  const body = html`<section class="login">
+    <h1>Allow ${props.client.name}?</h1>
+    <p>You are signed in to Freshdesk as <strong>${who}</strong>.</p>
+    ${clientIntro(props.client)}
+    <p>${props.client.name} will be able to:</p>
+    ${scopeList(props.scopes)}
+    ${props.withheld.length > 0 ? html`<p class="notice">Not granted: ${props.withheld.join(", ")} (only Freshdesk account admins and agents listed in MCP_ADMIN_AGENTS get admin).</p>` : ""}
+    <form method="post" action="/oauth/authorize">
+      ${hiddenFields(props.fields)}
+      <button class="primary" type="submit" name="decision" value="approve">Approve</button>
+      <button type="submit" name="decision" value="deny">Deny</button>
+    </form>
+  </section>`;
+  return layout("Allow access", "", body);
+}
+
+/** A request that cannot be sent back to the client (unknown client, unregistered redirect URI). */
+export function consentErrorPage(message: string): Markup {
+  const body = html`<section class="login">
+    <h1>This sign-in link does not work</h1>
+    <p class="error" role="alert">${message}</p>
+    <p class="muted">Start the connection again from your MCP client.</p>
+  </section>`;
+  return layout("Sign-in error", "", body);
+}
