@@ -121,7 +121,7 @@ function confusionHeatmap(f: FieldFigures): string {
   const cell = Math.max(10, Math.min(26, Math.floor(260 / Math.max(1, labels.length))));
   const left = 110;
   const top = 90;
-  const width = left + cell * labels.length + 10;
+  const width = left + cell * labels.length + 70;
   const height = top + cell * rows.length + 10;
   const max = Math.max(1, ...rows.flat());
   const cells = rows
