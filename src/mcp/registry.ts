@@ -1,12 +1,20 @@
 import type { ToolDefinition } from "./define-tool.ts";
 import { addNote } from "./tools/add-note.ts";
+import { addTicketWatcher } from "./tools/add-ticket-watcher.ts";
+import { bulkUpdateTickets } from "./tools/bulk-update-tickets.ts";
 import { countTickets } from "./tools/count-tickets.ts";
 import { createCompany } from "./tools/create-company.ts";
 import { createContact } from "./tools/create-contact.ts";
 import { createSolutionArticle } from "./tools/create-solution-article.ts";
+import { createSolutionCategory } from "./tools/create-solution-category.ts";
+import { createSolutionFolder } from "./tools/create-solution-folder.ts";
 import { createTicket } from "./tools/create-ticket.ts";
+import { createTimeEntry } from "./tools/create-time-entry.ts";
+import { deleteCompany } from "./tools/delete-company.ts";
+import { deleteContact } from "./tools/delete-contact.ts";
 import { deleteTicket } from "./tools/delete-ticket.ts";
 import { findSolutionsForTicket } from "./tools/find-solutions-for-ticket.ts";
+import { forwardTicket } from "./tools/forward-ticket.ts";
 import { getAgent } from "./tools/get-agent.ts";
 import { getAgentWorkload } from "./tools/get-agent-workload.ts";
 import { getCannedResponse } from "./tools/get-canned-response.ts";
@@ -28,6 +36,7 @@ import { listConversations } from "./tools/list-conversations.ts";
 import { listGroups } from "./tools/list-groups.ts";
 import { listOverdueTickets } from "./tools/list-overdue-tickets.ts";
 import { listRequesterTickets } from "./tools/list-requester-tickets.ts";
+import { listSatisfactionRatings } from "./tools/list-satisfaction-ratings.ts";
 import { listSlaPolicies } from "./tools/list-sla-policies.ts";
 import { listSolutionArticles } from "./tools/list-solution-articles.ts";
 import { listSolutionCategories } from "./tools/list-solution-categories.ts";
@@ -35,8 +44,12 @@ import { listSolutionFolders } from "./tools/list-solution-folders.ts";
 import { listTicketFields } from "./tools/list-ticket-fields.ts";
 import { listTicketStatuses } from "./tools/list-ticket-statuses.ts";
 import { listTicketTypes } from "./tools/list-ticket-types.ts";
+import { listTicketWatchers } from "./tools/list-ticket-watchers.ts";
 import { listTickets } from "./tools/list-tickets.ts";
+import { listTimeEntries } from "./tools/list-time-entries.ts";
 import { listUnassignedTickets } from "./tools/list-unassigned-tickets.ts";
+import { mergeTickets } from "./tools/merge-tickets.ts";
+import { removeTicketWatcher } from "./tools/remove-ticket-watcher.ts";
 import { replyToTicket } from "./tools/reply-to-ticket.ts";
 import { restoreTicket } from "./tools/restore-ticket.ts";
 import { searchCompanies } from "./tools/search-companies.ts";
@@ -57,13 +70,21 @@ import { updateTicket } from "./tools/update-ticket.ts";
  */
 export const toolsByName = {
   add_note: addNote,
+  add_ticket_watcher: addTicketWatcher,
+  bulk_update_tickets: bulkUpdateTickets,
   count_tickets: countTickets,
   create_company: createCompany,
   create_contact: createContact,
   create_solution_article: createSolutionArticle,
+  create_solution_category: createSolutionCategory,
+  create_solution_folder: createSolutionFolder,
   create_ticket: createTicket,
+  create_time_entry: createTimeEntry,
+  delete_company: deleteCompany,
+  delete_contact: deleteContact,
   delete_ticket: deleteTicket,
   find_solutions_for_ticket: findSolutionsForTicket,
+  forward_ticket: forwardTicket,
   get_agent_workload: getAgentWorkload,
   get_agent: getAgent,
   get_canned_response: getCannedResponse,
@@ -85,6 +106,7 @@ export const toolsByName = {
   list_groups: listGroups,
   list_overdue_tickets: listOverdueTickets,
   list_requester_tickets: listRequesterTickets,
+  list_satisfaction_ratings: listSatisfactionRatings,
   list_sla_policies: listSlaPolicies,
   list_solution_articles: listSolutionArticles,
   list_solution_categories: listSolutionCategories,
@@ -92,8 +114,12 @@ export const toolsByName = {
   list_ticket_fields: listTicketFields,
   list_ticket_statuses: listTicketStatuses,
   list_ticket_types: listTicketTypes,
+  list_ticket_watchers: listTicketWatchers,
   list_tickets: listTickets,
+  list_time_entries: listTimeEntries,
   list_unassigned_tickets: listUnassignedTickets,
+  merge_tickets: mergeTickets,
+  remove_ticket_watcher: removeTicketWatcher,
   reply_to_ticket: replyToTicket,
   restore_ticket: restoreTicket,
   search_companies: searchCompanies,

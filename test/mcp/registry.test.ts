@@ -9,9 +9,12 @@ const toolsDir = fileURLToPath(new URL("../../src/mcp/tools/", import.meta.url))
 const DESCRIPTION_MAX = 1000;
 /**
  * Tools that delete, or replace what is there: a whole tag list, an article's text or status
- * (unpublishing), a note's body, and triage in apply mode (priority, group, type).
+ * (unpublishing), a note's body, triage in apply mode (priority, group, type), many tickets at
+ * once, merging (which closes the duplicates), and taking a watcher off a ticket.
  */
-const DELETES_OR_OVERWRITES = /^(delete_|update_|triage_ticket$)/;
+const DELETES_OR_OVERWRITES = /^(delete_|update_|bulk_update_|merge_|remove_|triage_ticket$)/;
+/** Deleting, and changing many tickets in one call, need the admin scope. */
+const ADMIN_ONLY = /^(delete_|bulk_update_)/;
 
 describe("the tool registry", () => {
   it("has one file per tool, named after the tool", () => {
@@ -45,17 +48,15 @@ describe("the tool registry", () => {
     }
   });
 
-  it("needs the admin scope only for deleting; overwriting is a write", () => {
+  it("needs the admin scope only for deleting and bulk changes; overwriting is a write", () => {
     for (const tool of allTools) {
-      const expected = tool.annotations.readOnlyHint
-        ? "read"
-        : tool.name.startsWith("delete_")
-          ? "admin"
-          : "write";
+      const expected = tool.annotations.readOnlyHint ? "read" : ADMIN_ONLY.test(tool.name) ? "admin" : "write";
       expect(requiredScope(tool), tool.name).toBe(expected);
     }
     expect(requiredScope(toolsByName.update_ticket)).toBe("write");
     expect(toolsByName.update_ticket.annotations.destructiveHint).toBe(true);
+    expect(requiredScope(toolsByName.bulk_update_tickets)).toBe("admin");
+    expect(requiredScope(toolsByName.merge_tickets)).toBe("write");
   });
 
   it("writes descriptions as prompts of bounded length with an example", () => {
@@ -101,6 +102,10 @@ describe("the tool registry", () => {
       // and a cursor alone must be a complete call.
       expect(tool.input.parse({}), tool.name).toEqual({});
     }
+  });
+
+  it("offers at least as many tools as the peers (about 55-64)", () => {
+    expect(allTools.length).toBeGreaterThanOrEqual(58);
   });
 
   it("has a test case for every tool", () => {

@@ -12,7 +12,24 @@ export type ToolTestContext = {
   backend: Backend;
 };
 
-type Conversation = { id: number; body_text: string; private: boolean; source: number };
+type Conversation = { id: number; body_text: string; private: boolean; source: number; user_id: number };
+
+/** A fresh open ticket to merge, bulk-update or delete around, so other cases keep theirs. */
+async function freshTicket(backend: Backend, subject: string): Promise<number> {
+  const ticket = await backend.freshdesk.tickets.create({
+    email: "tool.cases@example.org",
+    subject,
+    description: subject,
+  });
+  return ticket.id;
+}
+
+/** The text of a failed call, and its error metadata. */
+async function refusal(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name, arguments: args });
+  expect(result.isError, `${name} should fail`).toBe(true);
+  return { text: (result.content as { text: string }[])[0]!.text, meta: result._meta?.error };
+}
 
 /**
  * One real call per tool against the sandbox, with a check of what came back. Typed as a
@@ -379,5 +396,164 @@ export const toolCases: Record<ToolName, (t: ToolTestContext) => Promise<void>> 
     await expect(callTool(triageClient, "get_triage_result", { ticket_id: 9 })).rejects.toMatchObject({
       status: 404,
     });
+  },
+  async merge_tickets({ client, backend }) {
+    const primary = await freshTicket(backend, "Login fails");
+    const duplicate = await freshTicket(backend, "Login still fails");
+    const merged = await callTool(client, "merge_tickets", {
+      primary_id: primary,
+      ticket_ids: [duplicate],
+      note_in_secondary: "Same problem as the primary.",
+    });
+    expect(merged).toEqual({ primary_id: primary, merged_ids: [duplicate] });
+    expect(((await backend.sandboxGet(`/tickets/${duplicate}`)) as { status: number }).status).toBe(5);
+    const thread = (await backend.sandboxGet(`/tickets/${duplicate}/conversations`)) as Conversation[];
+    expect(thread.at(-1)).toMatchObject({ body_text: "Same problem as the primary.", private: true });
+    const self = await refusal(client, "merge_tickets", { primary_id: primary, ticket_ids: [primary] });
+    expect(self.meta).toMatchObject({ status: 400 });
+  },
+  async list_time_entries({ client }) {
+    const ofTicket = await callTool(client, "list_time_entries", { ticket_id: 12 });
+    expect(ofTicket.items.length).toBeGreaterThan(0);
+    expect(ofTicket.items[0]).toMatchObject({ ticket_id: 12, agent_name: "Daniel Okafor" });
+    expect(ofTicket.items[0]!.time_spent).toMatch(/^\d\d:\d\d$/);
+    const daniels = await callTool(client, "list_time_entries", { agent_id: AGENT.danielOkafor });
+    expect(daniels.items.length).toBeGreaterThan(0);
+    for (const entry of daniels.items) expect(entry.agent_id).toBe(AGENT.danielOkafor);
+    const both = await refusal(client, "list_time_entries", { ticket_id: 12, billable: true });
+    expect(both.text).toContain("either ticket_id or the account-wide filters");
+  },
+  async create_time_entry({ client, backend }) {
+    const entry = await callTool(client, "create_time_entry", {
+      ticket_id: 2,
+      time_spent: "00:45",
+      note: "Phone call",
+    });
+    expect(entry).toMatchObject({
+      ticket_id: 2,
+      time_spent: "00:45",
+      billable: true,
+      timer_running: false,
+      agent_id: AGENT.mayaChen,
+      agent_name: "Maya Chen",
+    });
+    const stored = (await backend.sandboxGet("/tickets/2/time_entries")) as { id: number; note: string }[];
+    expect(stored.find((e) => e.id === entry.id)?.note).toBe("Phone call");
+    const bad = await refusal(client, "create_time_entry", { ticket_id: 2, time_spent: "45 minutes" });
+    expect(bad.text).toContain("hh:mm");
+  },
+  async forward_ticket({ client, backend }) {
+    const forwarded = await callTool(client, "forward_ticket", {
+      ticket_id: 2,
+      to_emails: ["support@vendor.example"],
+      body: "Could you check this sync error?",
+    });
+    expect(forwarded).toMatchObject({ kind: "forward_email", to_emails: ["support@vendor.example"] });
+    const thread = (await backend.sandboxGet("/tickets/2/conversations?per_page=100")) as Conversation[];
+    expect(thread.find((c) => c.id === forwarded.id)).toMatchObject({ source: 8, private: true });
+  },
+  async list_satisfaction_ratings({ client }) {
+    const all = await callTool(client, "list_satisfaction_ratings", {});
+    expect(all.items.length).toBeGreaterThan(0);
+    const first = all.items[0]!;
+    expect(first.rating_name).toMatch(/happy|neutral/);
+    const ofTicket = await callTool(client, "list_satisfaction_ratings", { ticket_id: first.ticket_id! });
+    expect(ofTicket.items.map((r) => r.id)).toContain(first.id);
+  },
+  async bulk_update_tickets({ client, backend }) {
+    const a = await freshTicket(backend, "Bulk one");
+    const b = await freshTicket(backend, "Bulk two");
+    const result = await callTool(client, "bulk_update_tickets", {
+      ticket_ids: [a, b, 99_999],
+      properties: { priority: 3, group_id: GROUP.billing },
+      confirm: true,
+    });
+    expect(result).toMatchObject({ status: "PARTIAL", updated: [a, b] });
+    expect(result.failed).toEqual([{ id: 99_999, reason: expect.stringContaining("no ticket") }]);
+    for (const id of [a, b]) {
+      expect(await backend.sandboxGet(`/tickets/${id}`)).toMatchObject({
+        priority: 3,
+        group_id: GROUP.billing,
+      });
+    }
+    const unconfirmed = await refusal(client, "bulk_update_tickets", {
+      ticket_ids: [a],
+      properties: { priority: 1 },
+      confirm: false,
+    });
+    expect(unconfirmed.text).toContain("confirm must be true");
+    const tooMany = await refusal(client, "bulk_update_tickets", {
+      ticket_ids: Array.from({ length: 51 }, (_, i) => i + 1),
+      properties: { priority: 1 },
+      confirm: true,
+    });
+    expect(tooMany.text).toContain("ticket_ids");
+    expect(((await backend.sandboxGet(`/tickets/${a}`)) as { priority: number }).priority).toBe(3);
+  },
+  async list_ticket_watchers({ client }) {
+    await callTool(client, "add_ticket_watcher", { ticket_id: 15, agent_id: AGENT.sofiaAlvarez });
+    const listed = await callTool(client, "list_ticket_watchers", { ticket_id: 15 });
+    expect(listed.watchers).toContainEqual({ id: AGENT.sofiaAlvarez, name: "Sofia Alvarez" });
+  },
+  async add_ticket_watcher({ client, backend }) {
+    const result = await callTool(client, "add_ticket_watcher", { ticket_id: 14 });
+    expect(result.watchers).toEqual([{ id: AGENT.mayaChen, name: "Maya Chen" }]);
+    const watched = (await backend.sandboxGet("/tickets?filter=watching")) as { id: number }[];
+    expect(watched.map((t) => t.id)).toContain(14);
+  },
+  async remove_ticket_watcher({ client }) {
+    await callTool(client, "add_ticket_watcher", { ticket_id: 13 });
+    await callTool(client, "add_ticket_watcher", { ticket_id: 13, agent_id: AGENT.danielOkafor });
+    const result = await callTool(client, "remove_ticket_watcher", { ticket_id: 13 });
+    expect(result.watchers).toEqual([{ id: AGENT.danielOkafor, name: "Daniel Okafor" }]);
+  },
+  async delete_contact({ client, backend }) {
+    const trashed = await backend.freshdesk.contacts.create({
+      name: "Spam Sender",
+      email: "spam.sender@example.org",
+    });
+    await callTool(client, "delete_contact", { contact_id: trashed.id });
+    expect(await backend.sandboxGet(`/contacts/${trashed.id}`)).toMatchObject({ deleted: true });
+    const erased = await backend.freshdesk.contacts.create({
+      name: "Erase Me",
+      email: "erase.me@example.org",
+    });
+    const result = await callTool(client, "delete_contact", { contact_id: erased.id, permanently: true });
+    expect(result).toEqual({ contact_id: erased.id, deleted: true, permanently: true });
+    await expect(backend.sandboxGet(`/contacts/${erased.id}`)).rejects.toThrow("404");
+  },
+  async delete_company({ client, backend }) {
+    const company = await backend.freshdesk.companies.create({ name: "Test Company To Delete" });
+    expect(await callTool(client, "delete_company", { company_id: company.id })).toEqual({
+      company_id: company.id,
+      deleted: true,
+    });
+    await expect(backend.sandboxGet(`/companies/${company.id}`)).rejects.toThrow("404");
+  },
+  async create_solution_category({ client, backend }) {
+    const category = await callTool(client, "create_solution_category", {
+      name: "Integrations",
+      description: "Connecting other tools.",
+    });
+    expect(category).toMatchObject({ name: "Integrations", description: "Connecting other tools." });
+    expect(await backend.sandboxGet(`/solutions/categories/${category.id}`)).toMatchObject({
+      name: "Integrations",
+    });
+  },
+  async create_solution_folder({ client, backend }) {
+    const { items: categories } = await callTool(client, "list_solution_categories", {});
+    const folder = await callTool(client, "create_solution_folder", {
+      category_id: categories[0]!.id,
+      name: "Refunds",
+      visibility: 3,
+    });
+    expect(folder).toMatchObject({ name: "Refunds", category_id: categories[0]!.id, visibility: "agents" });
+    expect(await backend.sandboxGet(`/solutions/folders/${folder.id}`)).toMatchObject({ visibility: 3 });
+    const mismatch = await refusal(client, "create_solution_folder", {
+      category_id: categories[0]!.id,
+      name: "Partners",
+      visibility: 4,
+    });
+    expect(mismatch.text).toContain("company_ids goes with visibility 4");
   },
 };
