@@ -50,7 +50,11 @@ describe("the tool registry", () => {
 
   it("needs the admin scope only for deleting and bulk changes; overwriting is a write", () => {
     for (const tool of allTools) {
-      const expected = tool.annotations.readOnlyHint ? "read" : ADMIN_ONLY.test(tool.name) ? "admin" : "write";
+      const expected = tool.annotations.readOnlyHint
+        ? "read"
+        : ADMIN_ONLY.test(tool.name)
+          ? "admin"
+          : "write";
       expect(requiredScope(tool), tool.name).toBe(expected);
     }
     expect(requiredScope(toolsByName.update_ticket)).toBe("write");
