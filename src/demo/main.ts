@@ -1,6 +1,6 @@
 // `npm run demo`: creates a handful of realistic tickets in the sandbox and prints how each was
-// triaged and how long it took. Uses the service at --url when one is running there (the
-// zero-config `npm start`), otherwise starts its own with embedded defaults for the duration.
+// triaged and how long it took. Uses the service at --url (default: this machine's PORT, as `npm start`
+// listens) when one is running there, otherwise starts its own with embedded defaults for the duration.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import { waitForTriage } from "./triage-watch.ts";
 
 const { values } = parseArgs({
   options: {
-    url: { type: "string", default: "http://127.0.0.1:3000" },
+    url: { type: "string", default: `http://127.0.0.1:${process.env.PORT || 3000}` },
     key: { type: "string", default: "sandbox" },
   },
 });
