@@ -55,9 +55,22 @@ export function banner(service: RunningService, config: Config, check?: AccountC
     lines.push(
       `  Admin token (generated for this run; set MCP_TOKENS to keep one): ${token}`,
       `    MCP endpoint: ${url}/mcp  (header: Authorization: Bearer ${token})`,
-      `    triage result: curl -H "Authorization: Bearer ${token}" ${url}/tickets/1/triage`,
+      `    a ticket's triage: curl -H "Authorization: Bearer ${token}" ${url}/tickets/<ticket id>/triage`,
     );
   }
   lines.push("", "Press Ctrl+C to stop.", "");
   return lines.join("\n");
+}
+
+/** Printed once the demo tickets exist, so the example names tickets that are being triaged. */
+export function demoTicketsLine(
+  service: RunningService,
+  config: Config,
+  tickets: ReadonlyArray<{ id: number }>,
+): string {
+  const first = tickets[0];
+  if (!first || !service.url) return "";
+  const ids = tickets.map((t) => t.id).join(", ");
+  const token = config.mcp.tokensGenerated ? (config.mcp.tokens[0]?.token ?? "") : "<read token>";
+  return `Demo tickets ${ids} created in the sandbox; see how one was triaged:\n  curl -H "Authorization: Bearer ${token}" ${service.url}/tickets/${first.id}/triage\n\n`;
 }

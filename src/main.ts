@@ -1,5 +1,5 @@
 // All-in-one: web and workers in one process with embedded defaults. What `npm start` runs.
-import { banner } from "./banner.ts";
+import { banner, demoTicketsLine } from "./banner.ts";
 import { createDemoTickets } from "./demo/demo-tickets.ts";
 import { runService } from "./run.ts";
 
@@ -9,7 +9,10 @@ await runService({ web: true, worker: true }, (service, config, logger) => {
   // With the sandbox's automation rule on, a few new tickets show the whole flow at once.
   if (service.sandbox && service.url && config.sandbox.automations && config.sandbox.demoTickets) {
     createDemoTickets(`${service.freshdeskBaseUrl}/api/v2`, config.sandbox.apiKey).then(
-      (tickets) => logger.info({ tickets: tickets.map((t) => t.id) }, "demo tickets created in the sandbox"),
+      (tickets) => {
+        logger.info({ tickets: tickets.map((t) => t.id) }, "demo tickets created in the sandbox");
+        process.stderr.write(demoTicketsLine(service, config, tickets));
+      },
       (error: unknown) => logger.warn({ err: error }, "could not create the demo tickets"),
     );
   }
