@@ -48,6 +48,7 @@ const EXPECTED_STATUS: Record<string, number> = {
   sandboxGetTicket: 200,
   sandboxUpdateTicket: 200,
   sandboxStats: 200,
+  sandboxAgents: 200,
 };
 
 /** Credentials for the operation's first way in, as a client reading the document would send them. */

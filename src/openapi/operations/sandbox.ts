@@ -108,4 +108,22 @@ export const sandboxPaths: Paths = {
       responses: { "200": freshdeskJson("Counters.") },
     },
   },
+  "/sandbox/_sandbox/agents": {
+    get: {
+      operationId: "sandboxAgents",
+      tags: ["Sandbox"],
+      summary: "Every seeded agent with its own API key (sandbox only; the account's admin key only)",
+      description: [
+        "Each agent's key acts as that agent: the sandbox attributes its notes, replies and time entries to it,",
+        "`/agents/me` answers it, and its `ticket_scope` applies (2 = its groups' tickets, 3 = only its own).",
+        "Paste a key on the OAuth consent page to sign in as that agent.",
+      ].join(" "),
+      security,
+      responses: {
+        "200": freshdeskJson("`[{id, name, email, api_key, ticket_scope, group_ids, roles}]`"),
+        "403": freshdeskJson("An agent's own key may not list the others."),
+        ...freshdeskErrors,
+      },
+    },
+  },
 };
