@@ -38,7 +38,6 @@ for (const [net, bits] of [
 for (const [net, bits] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["fc00::", 7],
   ["fe80::", 10],
@@ -47,7 +46,10 @@ for (const [net, bits] of [
   PRIVATE.addSubnet(net, bits, "ipv6");
 }
 
-export function isPrivateAddress(address: string): boolean {
+export function isPrivateAddress(raw: string): boolean {
+  // BlockList matches IPv4 rules against IPv4-mapped IPv6 addresses, so ::ffff:a.b.c.d is
+  // judged by its IPv4 part (a ::ffff:0:0/96 rule would catch every IPv4 address).
+  const address = raw.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   const family = isIP(address);
   if (family === 0) return true;
   return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
