@@ -21,8 +21,12 @@ import {
   createRateGovernor,
   freshdeskAccountName,
 } from "./freshdesk/index.ts";
+import { createExamplesStore } from "./learning/examples-store.ts";
 import { createLearnScheduler } from "./learning/learn-scheduler.ts";
 import { createLearner } from "./learning/learner.ts";
+import { createModelRegistry } from "./learning/model-registry.ts";
+import { createOverrideStore } from "./learning/overrides.ts";
+import { createQualityReader } from "./learning/quality.ts";
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
@@ -173,9 +177,27 @@ async function build(
     keyPrefix: prefix,
     logger,
   });
+  // The account's learning: the model in use, its labelled examples and agents' overrides.
+  const learning = {
+    models: createModelRegistry({ redis: shared, prefix, account }),
+    examples: createExamplesStore({
+      redis: shared,
+      prefix,
+      account,
+      maxExamples: config.learning.maxTickets,
+    }),
+    overrides: createOverrideStore({ redis: shared, prefix, account }),
+  };
+  const quality = createQualityReader({
+    models: learning.models,
+    overrides: learning.overrides,
+    targetPrecision: config.triage.targetPrecision,
+    applyUnmeasured: config.triage.applyUnmeasured,
+  });
   const metrics = createMetrics({
     queueCounts: () => queue.getJobCounts(),
     rateBudget: () => governor.snapshot(),
+    quality,
   });
   const freshdesk = createFreshdeskClient({
     baseUrl: freshdeskBaseUrl,
@@ -228,6 +250,7 @@ async function build(
       redis: shared,
       portalUrl,
       metrics,
+      learning,
     });
     stops.push(() => worker!.close());
   }
@@ -334,7 +357,12 @@ async function build(
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },
         {
           path: "/admin",
-          app: adminRoutes({ tokens: config.mcp.tokens, audit: mcpDeps.audit, failedSignIns: signInGuard }),
+          app: adminRoutes({
+            tokens: config.mcp.tokens,
+            audit: mcpDeps.audit,
+            failedSignIns: signInGuard,
+            quality,
+          }),
         },
         { path: "/", app: oauthMetadataRoutes({ publicUrl: config.publicUrl }) },
         {
@@ -373,6 +401,7 @@ async function build(
             results,
             enqueue: (job) => enqueueTriage(queue, job),
             tickets: ticketLinksFor(config.freshdesk.target),
+            quality,
           }),
         },
       ],
