@@ -8,6 +8,7 @@ import {
 import { decideFields } from "../../src/learning/decide.ts";
 import { learn } from "../../src/learning/learn.ts";
 import { deserializeModel, ModelFormatError, serializeModel } from "../../src/learning/serialize.ts";
+import type { LabelledTicket } from "../../src/learning/types.ts";
 import { generatedTickets } from "./generated-tickets.ts";
 
 describe("Wilson lower bound", () => {
@@ -125,12 +126,11 @@ describe("learn and decideFields", () => {
     expect(decided.priority).toMatchObject({ value: 4, applied: true, reason: "rule", source: "rule" });
 
     // The same wording on an account where it meant nothing: measured, found wanting, not applied.
-    const noisy = learn(
-      tickets
-        .map((t) => ({ ...t, labels: { ...t.labels, priority: 2 as const } }))
-        .concat(tickets.slice(0, 60).map((t) => ({ ...t, labels: { ...t.labels, priority: 3 as const } }))),
-      { targetPrecision: 0.9, urgentSignals: ["outage"] },
-    );
+    const relabelled: LabelledTicket[] = [
+      ...tickets.map((t) => ({ ...t, labels: { ...t.labels, priority: 2 as const } })),
+      ...tickets.slice(0, 60).map((t) => ({ ...t, labels: { ...t.labels, priority: 3 as const } })),
+    ];
+    const noisy = learn(relabelled, { targetPrecision: 0.9, urgentSignals: ["outage"] });
     const notTrusted = decideFields(noisy, urgent, { targetPrecision: 0.9 });
     expect(notTrusted.priority.value).not.toBe(4);
   });
