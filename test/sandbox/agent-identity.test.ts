@@ -150,6 +150,23 @@ describe("ticket scope", () => {
     expect(after.priority).toBe(before.priority);
   });
 
+  it("refuses a group agent's edits of conversations on other tickets", async () => {
+    const outside = (await call("GET", EVERYTHING)).json as Ticket[];
+    const other = outside.find((t) => t.group_id !== GROUP.billing && t.responder_id !== AGENT.tomBecker)!;
+    const note = (await call("POST", `/api/v2/tickets/${other.id}/notes`, { body: { body: "Internal." } }))
+      .json as { id: number };
+    const tom = as(AGENT.tomBecker);
+    const edit = await tom("PUT", `/api/v2/conversations/${note.id}`, { body: { body: "Changed." } });
+    expect(edit.status).toBe(403);
+    expect(edit.json).toEqual(ACCESS_DENIED);
+    expect((await tom("DELETE", `/api/v2/conversations/${note.id}`)).status).toBe(403);
+    const thread = (await call("GET", `/api/v2/tickets/${other.id}/conversations?per_page=100`)).json as {
+      id: number;
+      body_text: string;
+    }[];
+    expect(thread.find((c) => c.id === note.id)?.body_text).toBe("Internal.");
+  });
+
   it("shows a restricted agent only the tickets assigned to it", async () => {
     const lucas = as(AGENT.lucasMoreau);
     const listed = (await lucas("GET", EVERYTHING)).json as Ticket[];
