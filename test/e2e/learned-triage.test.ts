@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QualityReport } from "../../src/learning/quality.ts";
+import { type OpenAIFake, startOpenAIFake } from "../support/openai-fake.ts";
 import { ADMIN_TOKEN, startTestService, type TestService, waitFor } from "../support/service.ts";
 
 /**
@@ -58,9 +59,9 @@ describe("triage that learned the account's history", () => {
     await waitFor(async () => (await t.privateNotes(id)).length > 0, 15_000);
     expect((await t.ticket(id)).group_id).toBe(billing.id);
     const [note] = await t.privateNotes(id);
-    // The run is recorded just after the note is posted.
-    await waitFor(async () => (await t.service.results.latest(id)) !== undefined, 5000);
-    const run = (await t.service.results.latest(id))!;
+    // The run is recorded just after the note is posted; our own update's echo is a skipped run.
+    await waitFor(async () => Boolean((await t.service.results.report(id))?.latest), 5000);
+    const run = (await t.service.results.report(id))!.latest!;
     expect(run.decisions?.group).toMatchObject({ value: "Billing", applied: true, reason: "calibrated" });
     const shown = Math.round(run.decisions!.group!.precision! * 100);
     expect(note!.body_text).toContain(`group none → Billing (measured precision ${shown}%)`);
@@ -93,5 +94,55 @@ describe("triage that learned the account's history", () => {
     expect(metrics).toMatch(/triage_applied_kept_unchanged_ratio\{field="group",window="7d"\} [\d.]+/);
     expect(metrics).toMatch(/triage_model_precision\{field="group"\} [\d.]+/);
     expect(metrics).toMatch(/triage_model_learned_from_tickets [1-9]\d*/);
+  });
+});
+
+describe("the language model beside the learned model", () => {
+  let fake: OpenAIFake;
+  let t: TestService;
+
+  beforeAll(async () => {
+    fake = await startOpenAIFake({ mode: "ok" });
+    t = await startTestService({
+      LEARN_INTERVAL: "6h",
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_MODEL: "fake-model",
+    });
+    await t.modelPromoted(120_000);
+  }, 150_000);
+  afterAll(async () => {
+    await t?.stop();
+    await fake?.close();
+  });
+
+  it("is shown the most similar past tickets with agents' labels, and a disagreement is only suggested", async () => {
+    // The language model insists a plain billing ticket is a technical issue.
+    fake.setScriptedAnswer({
+      category: "technical_issue",
+      confidence: 0.99,
+      sentiment: "neutral",
+      language: "en",
+      priority: { value: 2, reason: "fake" },
+      flag: "none",
+      summary: "A ticket.",
+      suggestedReply: "Hello",
+    });
+    const { id } = await t.createTicket(
+      "Charged twice for our subscription – please refund the duplicate",
+      "Our card was charged twice for the same invoice this month. Please refund the duplicate payment.",
+    );
+    await waitFor(async () => (await t.privateNotes(id)).length > 0, 15_000);
+    const prompt = fake.requests
+      .flatMap((r) => r.body.messages ?? [])
+      .map((m) => m.content)
+      .join("\n");
+    expect(prompt).toContain("<<<PAST_TICKETS>>>");
+    expect(prompt).toMatch(/agents' labels: group Billing/);
+
+    expect((await t.ticket(id)).group_id).toBeNull();
+    const [note] = await t.privateNotes(id);
+    expect(note!.body_text).toContain("the language model and the learned model disagree");
+    expect(note!.body_text).toContain("model fake-model");
   });
 });
