@@ -101,6 +101,16 @@ describe("agent API keys", () => {
     const byAdmin = await call("POST", "/api/v2/tickets/2/notes", { body: { body: "Thanks." } });
     expect(byAdmin.json).toMatchObject({ user_id: AGENT.mayaChen });
   });
+  it("reads new_and_my_open as the key's agent", async () => {
+    const mine = (await as(AGENT.danielOkafor)("GET", "/api/v2/tickets?filter=new_and_my_open&per_page=100"))
+      .json as Ticket[];
+    const admins = (await call("GET", "/api/v2/tickets?filter=new_and_my_open&per_page=100"))
+      .json as Ticket[];
+    const assignedToDaniel = mine.filter((t) => t.responder_id === AGENT.danielOkafor);
+    expect(assignedToDaniel.length).toBeGreaterThan(0);
+    for (const t of mine) expect([null, AGENT.danielOkafor]).toContain(t.responder_id);
+    for (const t of admins) expect([null, AGENT.mayaChen]).toContain(t.responder_id);
+  });
 });
 
 describe("ticket scope", () => {
