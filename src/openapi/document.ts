@@ -2,6 +2,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { buildComponentSchemas, securitySchemes } from "./components.ts";
 import { intakePaths } from "./operations/intake.ts";
 import { mcpPaths } from "./operations/mcp.ts";
+import { oauthPaths } from "./operations/oauth.ts";
 import { operatorPaths } from "./operations/operator.ts";
 import { pagePaths } from "./operations/pages.ts";
 import { platformPaths } from "./operations/platform.ts";
@@ -22,6 +23,11 @@ const serviceTags: Tag[] = [
     description: "Re-run triage, read what it did, and audit writes. Bearer tokens from `MCP_TOKENS`.",
   },
   { name: "MCP", description: "The Freshdesk tool server for MCP clients (Claude, ChatGPT, Cursor, …)." },
+  {
+    name: "OAuth",
+    description:
+      "Sign-in for MCP clients: people connect with their own Freshdesk API key (discovery, consent page, tokens).",
+  },
   { name: "Monitoring", description: "Liveness and readiness probes, and Prometheus metrics." },
   {
     name: "Pages",
@@ -32,7 +38,7 @@ const serviceTags: Tag[] = [
 ];
 
 /** Every group's paths; a path listed by two groups is a mistake, caught when building. */
-const serviceGroups: Paths[] = [intakePaths, operatorPaths, mcpPaths, platformPaths, pagePaths];
+const serviceGroups: Paths[] = [intakePaths, operatorPaths, mcpPaths, oauthPaths, platformPaths, pagePaths];
 
 /**
  * The OpenAPI 3.1 document of the web API. Request and response bodies come from the zod
