@@ -26,7 +26,7 @@ import { createLearnScheduler } from "./learning/learn-scheduler.ts";
 import { createLearner } from "./learning/learner.ts";
 import { createModelRegistry } from "./learning/model-registry.ts";
 import { createOverrideStore } from "./learning/overrides.ts";
-import { createQualityReader } from "./learning/quality.ts";
+import { createQualityReader, type QualityReport } from "./learning/quality.ts";
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
@@ -77,6 +77,8 @@ export type RunningService = {
   results: TriageResultStore;
   /** One look at the Freshdesk account (key, reachability, the groups TRIAGE_CONFIG names); memoized. */
   accountCheck(): Promise<AccountCheck>;
+  /** The learned model in use and the kept-unchanged shares, as /admin/quality shows them. */
+  quality(): Promise<QualityReport>;
   stop(): Promise<void>;
 };
 
@@ -460,6 +462,7 @@ async function build(
     redisUrl,
     results,
     accountCheck,
+    quality,
     stop,
   };
 }

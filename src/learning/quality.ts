@@ -120,3 +120,19 @@ function modelFigures(inUse: ModelInUse): NonNullable<QualityReport["model"]> {
     fields,
   };
 }
+
+/**
+ * Resolves once a learned model is in use, or after `timeoutMs` without one (false then): the
+ * zero-config start creates its demo tickets after the first model, so they show it at work.
+ */
+export async function waitForFirstModel(
+  read: () => Promise<QualityReport>,
+  options: { timeoutMs: number; intervalMs?: number },
+): Promise<boolean> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    if ((await read().catch(() => undefined))?.model) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 500));
+  }
+}
