@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
+import { waitForFirstModel } from "../learning/quality.ts";
 import { silentLogger } from "../logger.ts";
 import { startService } from "../service.ts";
 import { createDemoTickets } from "./demo-tickets.ts";
@@ -42,6 +43,9 @@ if (!(await isRunning(url, values.key))) {
   });
   const service = await startService(config, silentLogger(), { web: true, worker: true });
   url = service.url!;
+  // Triage applies what the account's history measured: let it learn the sandbox's first.
+  console.log("Learning from the sandbox's resolved tickets first (a few seconds)…");
+  await waitForFirstModel(service.quality, { timeoutMs: 60_000 });
   stop = async () => {
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
