@@ -8,6 +8,7 @@ import { budgetBenchmark } from "./budget.ts";
 import { creditsBenchmark } from "./credits.ts";
 import { endToEndBenchmark } from "./end-to-end.ts";
 import { intakeBenchmark } from "./intake.ts";
+import { intakeAllInOneBenchmark } from "./intake-all-in-one.ts";
 import { learningBenchmark } from "./learning.ts";
 import { mcpHopBenchmark } from "./mcp-hop.ts";
 import { memoryBenchmark } from "./memory.ts";
@@ -18,6 +19,7 @@ import { type BenchResult, describeMachine, markdownTable, writeResults } from "
 
 const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
   intake: intakeBenchmark,
+  "intake-all-in-one": intakeAllInOneBenchmark,
   "end-to-end": endToEndBenchmark,
   "mcp-hop": mcpHopBenchmark,
   credits: creditsBenchmark,

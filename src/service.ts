@@ -30,7 +30,8 @@ import { createQualityReader, type QualityReport } from "./learning/quality.ts";
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
 import type { McpServerDeps } from "./mcp/deps.ts";
-import { createMetrics } from "./metrics/metrics.ts";
+import { withWorkerThreadMetrics } from "./metrics/combined.ts";
+import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
 import { accountKeyPrefix } from "./queue/account-keys.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
@@ -53,6 +54,8 @@ import { createFailedSignInLimiter, createRateLimiter } from "./routes/rate-limi
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
 import { createSandbox, type Sandbox } from "./sandbox/app.ts";
+import type { AttachedFreshdesk } from "./worker-thread/messages.ts";
+import { startWorkerThread, type WorkerThread } from "./worker-thread/start.ts";
 
 /**
  * The composition root: builds every part from the config and wires them together. `web`
@@ -60,6 +63,16 @@ import { createSandbox, type Sandbox } from "./sandbox/app.ts";
  * `worker` runs the triage workers. `npm start` runs both in one process.
  */
 export type ServiceRoles = { web: boolean; worker: boolean };
+
+export type ServiceOptions = {
+  /**
+   * With both roles: run the workers on a worker thread (the default), so their work never
+   * delays the web event loop, or in the web thread itself (`false`; benchmarks compare both).
+   */
+  workerThread?: boolean;
+  /** A worker-only service inside the all-in-one process: use the web side's Freshdesk. */
+  attachedTo?: AttachedFreshdesk;
+};
 
 export type RunningService = {
   /** Base URL of the HTTP server (web role only). */
@@ -79,6 +92,8 @@ export type RunningService = {
   accountCheck(): Promise<AccountCheck>;
   /** The learned model in use and the kept-unchanged shares, as /admin/quality shows them. */
   quality(): Promise<QualityReport>;
+  /** This service's own Prometheus registry (its worker thread's figures excluded). */
+  metrics: Metrics;
   stop(): Promise<void>;
 };
 
@@ -86,6 +101,7 @@ export async function startService(
   config: Config,
   logger: Logger,
   roles: ServiceRoles,
+  options: ServiceOptions = {},
 ): Promise<RunningService> {
   const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
@@ -94,7 +110,7 @@ export async function startService(
     }
   };
   try {
-    return await build(config, logger, roles, stops, stop);
+    return await build(config, logger, roles, options, stops, stop);
   } catch (error) {
     await stop();
     throw error;
@@ -105,6 +121,7 @@ async function build(
   config: Config,
   logger: Logger,
   roles: ServiceRoles,
+  options: ServiceOptions,
   stops: Array<() => Promise<unknown>>,
   stop: () => Promise<void>,
 ): Promise<RunningService> {
@@ -139,7 +156,9 @@ async function build(
 
   let freshdeskBaseUrl: string;
   let portalUrl: string;
-  if (config.freshdesk.target.kind === "sandbox") {
+  if (options.attachedTo) {
+    ({ freshdeskBaseUrl, portalUrl } = options.attachedTo);
+  } else if (config.freshdesk.target.kind === "sandbox") {
     if (!url) {
       throw new ConfigError([
         "A worker-only process needs a Freshdesk: set FRESHDESK_DOMAIN and FRESHDESK_API_KEY, or point FRESHDESK_DOMAIN at the web process's sandbox (e.g. http://127.0.0.1:3000/sandbox with FRESHDESK_API_KEY=sandbox).",
@@ -240,8 +259,10 @@ async function build(
     return accountChecked;
   };
 
+  const inThread = roles.web && roles.worker && options.workerThread !== false;
+  let workerThread: WorkerThread | undefined;
   let worker: TriageWorkerRuntime | undefined;
-  if (roles.worker) {
+  if (roles.worker && !inThread) {
     worker = await createTriageWorkerRuntime({
       config,
       logger: logger.child({ component: "worker" }),
@@ -325,7 +346,15 @@ async function build(
           path: "/webhooks",
           app: webhookRoutes({ secret: config.webhook.secret, intake, onOutcome: metrics.webhook }),
         },
-        { path: "/metrics", app: metricsRoutes({ metrics, token: config.metrics.token }) },
+        {
+          path: "/metrics",
+          app: metricsRoutes({
+            metrics: inThread
+              ? withWorkerThreadMetrics(metrics, async () => workerThread?.metrics() ?? [])
+              : metrics,
+            token: config.metrics.token,
+          }),
+        },
         {
           path: "/tickets",
           app: ticketRoutes({
@@ -416,6 +445,18 @@ async function build(
     }
   }
 
+  if (inThread) {
+    // After the web app is serving: the thread's workers reach the sandbox through it. Stopped
+    // first on shutdown (stops run in reverse), so jobs in flight drain while the sandbox serves.
+    workerThread = await startWorkerThread({
+      config: { ...config, redis: { ...config.redis, url: redisUrl } },
+      attachedTo: { freshdeskBaseUrl, portalUrl },
+      logger,
+    });
+    stops.push(() => workerThread!.close());
+    readiness.push({ name: "worker", check: () => workerThread!.check() });
+  }
+
   if (worker) {
     // After the web app is serving (the sandbox lives there), so the first ticket is not slowed
     // down by loading groups, agents and the knowledge base. Not awaited: start-up (and so a
@@ -463,6 +504,7 @@ async function build(
     results,
     accountCheck,
     quality,
+    metrics,
     stop,
   };
 }

@@ -1,5 +1,6 @@
 // The service as it runs in production, in its own process: `--web`, `--worker` or both
-// (all-in-one, like `npm start`), configured only through its environment. `--bare` also serves,
+// (all-in-one, like `npm start`, its workers on a worker thread; `--in-process-worker` keeps them
+// on the web event loop instead, for comparison), configured only through its environment. `--bare` also serves,
 // in the same process, a baseline route that reads the body and answers 202 without Redis.
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
@@ -16,13 +17,16 @@ const { values } = parseArgs({
     web: { type: "boolean", default: false },
     worker: { type: "boolean", default: false },
     bare: { type: "boolean", default: false },
+    "in-process-worker": { type: "boolean", default: false },
   },
 });
 const config = loadConfig(process.env);
-const service = await startService(config, createLogger(config.logLevel), {
-  web: values.web === true,
-  worker: values.worker === true,
-});
+const service = await startService(
+  config,
+  createLogger(config.logLevel),
+  { web: values.web === true, worker: values.worker === true },
+  { workerThread: values["in-process-worker"] !== true },
+);
 const bareUrl = values.bare ? await serveBareRoute() : undefined;
 
 exitWithParent();

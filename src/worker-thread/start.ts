@@ -28,7 +28,10 @@ export async function startWorkerThread(options: {
     logLevel: logger.level,
     attachedTo: options.attachedTo,
   };
-  const thread = new Worker(new URL("./entry.ts", import.meta.url), { workerData: start });
+  const thread = new Worker(new URL("./entry.ts", import.meta.url), {
+    workerData: start,
+    name: "triage-workers",
+  });
   const post = (message: ToThread) => thread.postMessage(message);
   const pending = new Map<number, (metrics: MetricsJson) => void>();
   let nextId = 1;
