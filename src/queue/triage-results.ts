@@ -51,7 +51,12 @@ export const triageRunSchema = z.object({
     .describe("Which classifier decided: the model's name or the local classifier."),
   fallbackReason: z.string().optional(),
   category: z.string().optional(),
-  confidence: z.number().optional(),
+  confidence: z
+    .number()
+    .optional()
+    .describe(
+      "The classifier's own score for the category, not measured against anything; `decisions` holds each field's measured precision.",
+    ),
   sentiment: z.string().optional(),
   language: z.string().optional(),
   summary: z.string().optional(),
