@@ -40,11 +40,16 @@ export async function startWorkerThread(options: {
   const exited = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
 
   await new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => {
+      // Whatever the thread had opened before failing ends with it.
+      void thread.terminate();
+      reject(error);
+    };
     const onMessage = (message: FromThread) => {
       if (message.type === "ready") settle(resolve);
-      if (message.type === "failed") settle(() => reject(new Error(message.message)));
+      if (message.type === "failed") settle(() => fail(new Error(message.message)));
     };
-    const onError = (error: Error) => settle(() => reject(error));
+    const onError = (error: Error) => settle(() => fail(error));
     const onExit = (code: number) =>
       settle(() => reject(new Error(`the worker thread exited (code ${code}) during start-up`)));
     const settle = (then: () => void) => {
