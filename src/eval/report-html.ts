@@ -1,5 +1,5 @@
 import type { FieldFigures } from "./figures.ts";
-import { type EvalSummary, pct, thresholdText } from "./summary.ts";
+import { type EvalSummary, modeText, pct, thresholdText } from "./summary.ts";
 
 /**
  * A self-contained HTML page: inline CSS and SVG only, no scripts or external files, so it
@@ -26,7 +26,7 @@ svg text{font:11px system-ui,sans-serif;fill:#1d2430}
 <h1>Triage evaluation</h1>
 <table>
 <tr><th>Data</th><td>${esc(d.file)} (${d.format}, ${d.records} records, ${d.usable} usable, ${d.skipped.length} skipped)</td></tr>
-<tr><th>Mode</th><td>${summary.mode === "folds" ? `${summary.folds}-fold stratified cross-validation; thresholds chosen on the training folds only` : "zero-shot: taxonomy only, nothing learned"}</td></tr>
+<tr><th>Mode</th><td>${modeText(summary)}</td></tr>
 <tr><th>Engine</th><td>${summary.engine}${summary.llm ? ` (${esc(summary.llm.model)}, ${summary.llm.calls} calls, $${summary.llm.usd.toFixed(4)} of $${summary.llm.budgetUsd})` : ""}</td></tr>
 <tr><th>Target precision</th><td>${pct(summary.targetPrecision, 0)}${summary.applyUnmeasured ? " — unmeasured values applied" : ""}</td></tr>
 </table>

@@ -15,7 +15,9 @@ export function textReport(summary: EvalSummary): string {
   lines.push(
     summary.mode === "folds"
       ? `Mode: ${summary.folds}-fold stratified cross-validation, thresholds chosen on the training folds only`
-      : "Mode: zero-shot (taxonomy only, nothing learned)",
+      : summary.mode === "holdout"
+        ? "Mode: one model, measured on the tickets held out of its training"
+        : "Mode: zero-shot (taxonomy only, nothing learned)",
   );
   lines.push(
     `Engine: ${summary.engine}; target precision ${pct(summary.targetPrecision, 0)}${summary.applyUnmeasured ? "; unmeasured values applied (--apply-unmeasured)" : ""}`,

@@ -6,13 +6,15 @@ import type { LlmSpend } from "./llm-engine.ts";
 export type EvalSummary = {
   data: {
     file: string;
-    format: "jsonl" | "csv";
+    /** "history": the account's resolved tickets, read by `npm run learn`. */
+    format: "jsonl" | "csv" | "history";
     records: number;
     usable: number;
     skipped: Array<{ line: number; error: string }>;
     warnings: string[];
   };
-  mode: "folds" | "zero-shot";
+  /** "holdout": one model measured on the tickets held out of its training (`npm run learn`). */
+  mode: "folds" | "zero-shot" | "holdout";
   folds: number | null;
   engine: "local" | "llm";
   targetPrecision: number;
@@ -23,6 +25,17 @@ export type EvalSummary = {
   llm?: (LlmSpend & { model: string; budgetUsd: number }) | undefined;
   durationSeconds: number;
 };
+
+/** How the figures were measured, in words. */
+export function modeText(summary: EvalSummary): string {
+  if (summary.mode === "folds") {
+    return `${summary.folds}-fold stratified cross-validation; thresholds chosen on the training folds only`;
+  }
+  if (summary.mode === "holdout") {
+    return "one model, measured on the tickets held out of its training; thresholds chosen on its training tickets only";
+  }
+  return "zero-shot: taxonomy only, nothing learned";
+}
 
 export function pct(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";

@@ -170,7 +170,7 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
     }
   }
 
-  report.corrected = await readCorrections(options, state.overridesUntil, now, report);
+  report.corrected = await readCorrections(options, state.overridesUntil, report);
   report.removed += await store.removeOlderThan(windowStart);
   await store.saveSyncState({
     highWater: report.highWater,
@@ -189,7 +189,6 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
 async function readCorrections(
   options: SyncOptions,
   until: string | undefined,
-  now: Date,
   report: SyncReport,
 ): Promise<number> {
   if (!options.overrides) return 0;

@@ -60,39 +60,3 @@ export function summaryMarkdown(report: LearnRunReport, candidate: LearnedModel)
   }
   return `${lines.join("\n")}\n`;
 }
-
-/** The Markdown summary as a self-contained page (tables only; no charts). */
-export function summaryHtml(report: LearnRunReport, candidate: LearnedModel): string {
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const body: string[] = [];
-  let table: string[] | undefined;
-  for (const line of summaryMarkdown(report, candidate).split("\n")) {
-    if (line.startsWith("|")) {
-      if (/^\|[-|]+\|$/.test(line)) continue;
-      const cells = line
-        .slice(1, -1)
-        .split("|")
-        .map((cell) => escape(cell.trim()));
-      const tag = table ? "td" : "th";
-      table ??= [];
-      table.push(`<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join("")}</tr>`);
-      continue;
-    }
-    if (table) {
-      body.push(`<table>${table.join("")}</table>`);
-      table = undefined;
-    }
-    if (line.startsWith("# ")) body.push(`<h1>${escape(line.slice(2))}</h1>`);
-    else if (line.startsWith("## ")) body.push(`<h2>${escape(line.slice(3))}</h2>`);
-    else if (line.trim() !== "") body.push(`<p>${escape(line)}</p>`);
-  }
-  if (table) body.push(`<table>${table.join("")}</table>`);
-  return [
-    "<!doctype html>",
-    '<html lang="en"><head><meta charset="utf-8"><title>What the triage service learned</title>',
-    "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}",
-    "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}</style>",
-    `</head><body>${body.join("\n")}</body></html>`,
-    "",
-  ].join("\n");
-}

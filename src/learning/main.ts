@@ -22,9 +22,11 @@ import {
 import { createLogger } from "../logger.ts";
 import { createAuditLog } from "../mcp/audit.ts";
 import { createSandbox } from "../sandbox/app.ts";
-import { summaryHtml, summaryLines, summaryMarkdown } from "./learn-summary.ts";
+import { learnReportHtml } from "./learn-report.ts";
+import { summaryLines, summaryMarkdown } from "./learn-summary.ts";
 import { createLearner } from "./learner.ts";
 
+const say = (text: string) => process.stdout.write(`${text}\n`);
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 
 async function main(): Promise<number> {
@@ -58,9 +60,7 @@ async function main(): Promise<number> {
       () => rmSync(dataDir, { recursive: true, force: true }),
     );
     redisUrl = embedded.url;
-    console.log(
-      "REDIS_URL is not set: learning into a temporary Redis; the service will not see this model.",
-    );
+    say("REDIS_URL is not set: learning into a temporary Redis; the service will not see this model.");
   }
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   cleanups.push(() => redis.disconnect());
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
       () => sandbox.close(),
     );
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
-    console.log("FRESHDESK_DOMAIN is not set: learning from a sandbox with the seeded history.");
+    say("FRESHDESK_DOMAIN is not set: learning from a sandbox with the seeded history.");
   }
 
   const account = freshdeskAccountName(baseUrl);
@@ -124,25 +124,26 @@ async function main(): Promise<number> {
   });
   cleanups.push(() => learner.close());
 
-  console.log(
-    `Reading resolved and closed tickets of the last ${config.learning.days} days from ${account}…`,
-  );
+  say(`Reading resolved and closed tickets of the last ${config.learning.days} days from ${account}…`);
   const outcome = await learner.learn();
   if (!outcome.ran) {
     process.stderr.write(`Not learning now: ${outcome.reason}. Try again when it has finished.\n`);
     return 1;
   }
-  console.log(`\n${summaryLines(outcome.report, outcome.candidate).join("\n")}`);
+  say(`\n${summaryLines(outcome.report, outcome.candidate).join("\n")}`);
   if (values.report && reportFormat) {
     const { report, candidate } = outcome;
     const text =
       reportFormat === "html"
-        ? summaryHtml(report, candidate)
+        ? learnReportHtml(report, candidate, outcome.heldOut, {
+            targetPrecision: config.triage.targetPrecision,
+            applyUnmeasured: config.triage.applyUnmeasured,
+          })
         : reportFormat === "md"
           ? summaryMarkdown(report, candidate)
           : `${JSON.stringify({ report, thresholds: thresholds(candidate) }, null, 2)}\n`;
     writeFileSync(values.report, text);
-    console.log(`\nReport written to ${values.report}.`);
+    say(`\nReport written to ${values.report}.`);
   }
   // Nothing measured: no field had enough labelled history.
   return Object.keys(outcome.report.promotion.candidate).length > 0 ? 0 : 1;

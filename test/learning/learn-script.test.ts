@@ -49,8 +49,10 @@ describe("npm run learn", () => {
     expect(run.stdout).toContain("Model version 1 is now in use.");
     const html = readFileSync(report, "utf8");
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain("<th>field</th>");
-    expect(html).toContain("group: calibration");
+    // The eval tool's report: its charts, drawn from the held-out tickets of this run.
+    expect(html).toMatch(/held-out history of sandbox:127\.0\.0\.1:\d+/);
+    expect(html).toContain("<svg");
+    expect(html).toContain("measured on the tickets held out of its training");
 
     const account = /tickets of (sandbox:127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1] ?? "";
     const redis = new Redis(testRedisUrl());

@@ -1,0 +1,55 @@
+import { allFieldFigures, type RowOutcome } from "../eval/figures.ts";
+import type { LoadedRow } from "../eval/load.ts";
+import { htmlReport } from "../eval/report-html.ts";
+import type { EvalSummary } from "../eval/summary.ts";
+import { decideFields } from "./decide.ts";
+import { predictFields } from "./learn.ts";
+import type { LearnRunReport } from "./learn-run.ts";
+import { type LabelledTicket, LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
+
+/**
+ * The eval tool's HTML report (charts, confusion matrices, calibration) for one learning run:
+ * the candidate model's decisions on the held-out tickets, made by the same decideFields the
+ * workers call.
+ */
+export function learnReportHtml(
+  report: LearnRunReport,
+  candidate: LearnedModel,
+  heldOut: readonly LabelledTicket[],
+  options: { targetPrecision: number; applyUnmeasured: boolean },
+): string {
+  const rows: LoadedRow[] = heldOut.map((ticket, row) => ({ row, line: row + 1, ticket }));
+  const outcomes: RowOutcome[] = heldOut.map((ticket, row) => {
+    const predictions = predictFields(candidate, ticket);
+    const decisions = decideFields(candidate, ticket, { ...options, predictions });
+    const scores: Partial<Record<LearnedField, number>> = {};
+    for (const field of LEARNED_FIELDS) {
+      const p = predictions[field];
+      if (p) scores[field] = p.score;
+    }
+    return { row, decisions, scores };
+  });
+  const thresholds = Object.fromEntries(
+    LEARNED_FIELDS.map((field) => [field, [candidate.fields[field]?.calibration.threshold ?? null]]),
+  ) as Record<LearnedField, Array<number | null>>;
+  const fields = allFieldFigures(rows, outcomes, thresholds);
+  const summary: EvalSummary = {
+    data: {
+      file: `held-out history of ${report.account}`,
+      format: "history",
+      records: heldOut.length,
+      usable: heldOut.length,
+      skipped: [],
+      warnings: [],
+    },
+    mode: "holdout",
+    folds: null,
+    engine: "local",
+    targetPrecision: options.targetPrecision,
+    applyUnmeasured: options.applyUnmeasured,
+    fields,
+    evaluated: fields.filter((f) => f.n > 0).map((f) => f.field),
+    durationSeconds: report.durationMs / 1000,
+  };
+  return htmlReport(summary);
+}
