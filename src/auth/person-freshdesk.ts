@@ -14,6 +14,9 @@ import type { TokenStore } from "./token-store.ts";
  * deactivated): that person's tokens are revoked and the key forgotten, so their client is told
  * to sign in again. 403, 429 and 5xx are answers about a call, not the key, and sign nobody out.
  */
+const SIGNED_OUT =
+  "Freshdesk no longer accepts your API key, so you were signed out of this connection. Connect again and paste your current key.";
+
 export type PersonFreshdesk = {
   /** A client for a key being checked (the consent page); a refusal there signs nobody out. */
   forKey(apiKey: string): FreshdeskClient;
@@ -44,6 +47,11 @@ export function createPersonFreshdesk(options: {
               "Freshdesk refused a person's API key: their OAuth sign-ins are revoked",
             );
           }
+          // Freshdesk's own text says only "log in"; the person needs to know what happened here.
+          return new Response(JSON.stringify({ code: "invalid_credentials", message: SIGNED_OUT }), {
+            status: 401,
+            headers: { "Content-Type": "application/json" },
+          });
         }
         return response;
       };

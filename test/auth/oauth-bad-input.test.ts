@@ -384,7 +384,7 @@ describe("OAuth bad input and safety", () => {
     await vault.put(agent.id, "RevokedKey0123456789");
     const refused = await mcp(person.tokens.access_token!);
     expect(refused.status).toBe(200);
-    expect(await refused.text()).toContain("did not accept the API key");
+    expect(await refused.text()).toContain("you were signed out of this connection");
     const after = await mcp(person.tokens.access_token!);
     expect(after.status).toBe(401);
     expect(await vault.get(agent.id)).toBeUndefined();
