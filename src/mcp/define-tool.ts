@@ -63,6 +63,11 @@ export type ToolSpec<I extends ObjectSchema, O extends ObjectSchema> = {
   handler: (args: z.output<I>, context: ToolContext, paging: Paging) => Promise<z.input<O>>;
   /** A short plain-text rendering of the (already size-capped) result for the model. */
   render: (result: z.output<O>) => string;
+  /**
+   * `json`: the text content is the result's JSON alone, without the rendering; for tools whose
+   * callers parse it (ChatGPT's `search` and `fetch`).
+   */
+  content?: "rendered" | "json";
 };
 
 /** The JSON shape advertised in tools/list. */
@@ -91,6 +96,8 @@ export type ToolDefinition<I extends ObjectSchema = ObjectSchema, O extends Obje
   readonly input: I;
   readonly output: O;
   readonly listing: ToolListing;
+  /** What the text content holds: the rendering and the JSON, or the JSON alone. */
+  readonly content: "rendered" | "json";
   parseArguments(raw: unknown): Record<string, unknown>;
   /** Runs the handler; the result is checked against the output schema and fitted to the size cap. */
   execute(args: Record<string, unknown>, context: ToolContext): Promise<Record<string, unknown>>;
@@ -142,6 +149,7 @@ export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
       outputSchema: jsonSchemaOf(output, "output"),
       annotations: { title: spec.title, ...spec.annotations },
     },
+    content: spec.content ?? "rendered",
     parseArguments(raw) {
       return parse(raw, "arguments");
     },

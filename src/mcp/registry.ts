@@ -13,6 +13,7 @@ import { createTimeEntry } from "./tools/create-time-entry.ts";
 import { deleteCompany } from "./tools/delete-company.ts";
 import { deleteContact } from "./tools/delete-contact.ts";
 import { deleteTicket } from "./tools/delete-ticket.ts";
+import { fetchTool } from "./tools/fetch.ts";
 import { findSolutionsForTicket } from "./tools/find-solutions-for-ticket.ts";
 import { forwardTicket } from "./tools/forward-ticket.ts";
 import { getAgent } from "./tools/get-agent.ts";
@@ -52,6 +53,7 @@ import { mergeTickets } from "./tools/merge-tickets.ts";
 import { removeTicketWatcher } from "./tools/remove-ticket-watcher.ts";
 import { replyToTicket } from "./tools/reply-to-ticket.ts";
 import { restoreTicket } from "./tools/restore-ticket.ts";
+import { searchTool } from "./tools/search.ts";
 import { searchCompanies } from "./tools/search-companies.ts";
 import { searchContacts } from "./tools/search-contacts.ts";
 import { searchSolutions } from "./tools/search-solutions.ts";
@@ -83,6 +85,7 @@ export const toolsByName = {
   delete_company: deleteCompany,
   delete_contact: deleteContact,
   delete_ticket: deleteTicket,
+  fetch: fetchTool,
   find_solutions_for_ticket: findSolutionsForTicket,
   forward_ticket: forwardTicket,
   get_agent_workload: getAgentWorkload,
@@ -122,6 +125,7 @@ export const toolsByName = {
   remove_ticket_watcher: removeTicketWatcher,
   reply_to_ticket: replyToTicket,
   restore_ticket: restoreTicket,
+  search: searchTool,
   search_companies: searchCompanies,
   search_contacts: searchContacts,
   search_solutions: searchSolutions,

@@ -287,7 +287,7 @@ describe("malformed tools/call params", () => {
 
   it("answers an unknown method with -32601", async () => {
     const error = await client
-      .request({ method: "resources/list" } as never, CallToolResultSchema)
+      .request({ method: "tickets/list" } as never, CallToolResultSchema)
       .catch((e: unknown) => e);
     expect((error as McpError).code).toBe(ErrorCode.MethodNotFound);
   });

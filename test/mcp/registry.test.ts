@@ -40,7 +40,8 @@ describe("the tool registry", () => {
         expect(a.destructiveHint, name).toBe(false);
         expect(a.idempotentHint, name).toBe(true);
       }
-      const reads = /^(get|list|search|count|find)_/.test(name);
+      // search and fetch are named as ChatGPT's connectors require.
+      const reads = /^(get|list|search|count|find)_|^(search|fetch)$/.test(name);
       expect(a.readOnlyHint, `${name} reads or writes by its name`).toBe(reads);
       expect(a.destructiveHint, `${name} is destructive exactly when it deletes or overwrites`).toBe(
         DELETES_OR_OVERWRITES.test(name),

@@ -14,6 +14,9 @@ export function toolResult(
   structured: Record<string, unknown>,
   limits: OutputLimits,
 ): CallToolResult {
+  if (tool.content === "json") {
+    return { content: [{ type: "text", text: JSON.stringify(structured) }], structuredContent: structured };
+  }
   const notice = typeof structured.notice === "string" ? structured.notice : undefined;
   const rendered = clip(tool.renderText(structured), limits.maxTextChars, "the JSON below has everything");
   return {

@@ -556,4 +556,21 @@ export const toolCases: Record<ToolName, (t: ToolTestContext) => Promise<void>> 
     });
     expect(mismatch.text).toContain("company_ids goes with visibility 4");
   },
+  async search({ client }) {
+    const { results } = await callTool(client, "search", { query: "SSO login SAML" });
+    const sso = results.find((r) => r.id.startsWith("ticket:"));
+    expect(sso?.title).toContain("SSO login fails");
+    expect(sso?.url).toBe(`https://acme.freshdesk.com/a/tickets/${sso!.id.slice("ticket:".length)}`);
+    const byId = await callTool(client, "search", { query: "ticket:1" });
+    expect(byId.results.map((r) => r.id)).toEqual(["ticket:1"]);
+    expect((await callTool(client, "search", { query: "#99999" })).results).toEqual([]);
+  },
+  async fetch({ client }) {
+    const doc = await callTool(client, "fetch", { id: "ticket:1" });
+    expect(doc).toMatchObject({ id: "ticket:1", url: "https://acme.freshdesk.com/a/tickets/1" });
+    expect(doc.metadata.type).toBe("ticket");
+    expect(doc.text).toContain(doc.title.slice("#1 ".length));
+    const bad = await refusal(client, "fetch", { id: "42" });
+    expect(bad.text).toContain("ticket:<number> or article:<number>");
+  },
 };
