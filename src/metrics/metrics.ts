@@ -235,6 +235,13 @@ export function createMetrics(sources: MetricsSources = {}) {
     }
   }
 
+  const decisionReasons = new Counter({
+    name: "triage_decisions_total",
+    help: "Decisions on the learned fields (group, type, priority) by field and reason: calibrated, below_threshold, not_enough_history, engines_disagree, no_prediction or rule.",
+    labelNames: ["field", "reason"] as const,
+    registers,
+  });
+
   async function readQueue(): Promise<void> {
     if (!sources.queueCounts) return;
     queueJobs.reset();
@@ -330,6 +337,9 @@ export function createMetrics(sources: MetricsSources = {}) {
         group: run.group?.name ?? "none",
         mode: run.mode,
       });
+      for (const [field, decision] of Object.entries(run.decisions ?? {})) {
+        if (decision) decisionReasons.inc({ field, reason: decision.reason });
+      }
       for (const field of run.applied ?? []) fields.inc({ field, disposition: "applied" });
       for (const field of run.suggested ?? []) fields.inc({ field, disposition: "suggested" });
     },

@@ -76,6 +76,35 @@ describe("quality figures in /metrics", () => {
   });
 });
 
+describe("decision reasons in /metrics", () => {
+  it("counts each learned field's decision by its reason, from the run's evidence", async () => {
+    const metrics = createMetrics();
+    const decision = (reason: string, applied: boolean) => ({
+      value: "Billing",
+      precision: applied ? 0.95 : null,
+      applied,
+      reason,
+      modelVersion: 2,
+    });
+    metrics.triageRecorded({
+      jobId: "j",
+      ticketId: 1,
+      at: "2026-03-01T12:00:00.000Z",
+      mode: "apply",
+      outcome: "triaged",
+      decisions: {
+        group: decision("calibrated", true),
+        type: decision("not_enough_history", false),
+        priority: decision("engines_disagree", false),
+      },
+    });
+    const text = await metrics.render();
+    expect(value(text, "triage_decisions_total", { field: "group", reason: "calibrated" })).toBe(1);
+    expect(value(text, "triage_decisions_total", { field: "type", reason: "not_enough_history" })).toBe(1);
+    expect(value(text, "triage_decisions_total", { field: "priority", reason: "engines_disagree" })).toBe(1);
+  });
+});
+
 describe("quality section of the activity page", () => {
   const render = (quality: QualityReport) =>
     String(
