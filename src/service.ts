@@ -48,6 +48,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import type { ReadinessCheck } from "./routes/health.ts";
 import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
+import { oauthAdminRoutes } from "./routes/oauth-admin.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
 import { createFailedSignInLimiter, createRateLimiter } from "./routes/rate-limit.ts";
@@ -383,6 +384,10 @@ async function build(
             readOnly: config.mcp.readOnly,
             ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
           }),
+        },
+        {
+          path: "/admin/oauth",
+          app: oauthAdminRoutes({ tokens: config.mcp.tokens, store: tokenStore, vault, failedSignIns: signInGuard }),
         },
         // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },

@@ -390,6 +390,36 @@ describe("OAuth bad input and safety", () => {
     expect(await vault.get(agent.id)).toBeUndefined();
   });
 
+  it("lets operators see and revoke sign-ins per client and per person", async () => {
+    const admin = { Authorization: "Bearer e2e-admin-token-0123" };
+    const one = await signedIn();
+    const two = await signedIn();
+    const listed = await fetch(`${svc.url}/admin/oauth/people/${agent.id}`, { headers: admin });
+    const body = (await listed.json()) as { signed_in: Array<{ client_id: string }> };
+    expect(body.signed_in.map((g) => g.client_id)).toEqual(
+      expect.arrayContaining([one.clientId, two.clientId]),
+    );
+
+    const byClient = await fetch(`${svc.url}/admin/oauth/clients/${one.clientId}`, {
+      method: "DELETE",
+      headers: admin,
+    });
+    expect(await byClient.json()).toEqual({ revoked: 1 });
+    expect((await mcp(one.tokens.access_token!)).status).toBe(401);
+    expect((await mcp(two.tokens.access_token!)).status).toBe(200);
+
+    const byPerson = await fetch(`${svc.url}/admin/oauth/people/${agent.id}`, {
+      method: "DELETE",
+      headers: admin,
+    });
+    expect(((await byPerson.json()) as { revoked: number }).revoked).toBeGreaterThanOrEqual(1);
+    expect((await mcp(two.tokens.access_token!)).status).toBe(401);
+    const vault = createKeyVault({ redis, keyPrefix: svc.service.accountPrefix, secretKey });
+    expect(await vault.get(agent.id)).toBeUndefined();
+    // Not for a token without admin.
+    expect((await fetch(`${svc.url}/admin/oauth/people/${agent.id}`)).status).toBe(401);
+  });
+
   it("keeps secrets out of the audit stream", async () => {
     const person = await signedIn();
     const ticket = await svc.createTicket("Audit check", "Body");

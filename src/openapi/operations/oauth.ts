@@ -1,5 +1,5 @@
-import type { JsonSchema, Operation, Paths, Response } from "../types.ts";
-import { PUBLIC } from "./common.ts";
+import type { JsonSchema, Operation, Parameter, Paths, Response } from "../types.ts";
+import { bearer, errors, PUBLIC } from "./common.ts";
 
 /**
  * The embedded OAuth authorization server and its discovery documents (src/auth/). Bodies follow
@@ -71,6 +71,20 @@ const serverMetadata: Operation = {
     }),
   },
 };
+
+const agentIdParameter: Parameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The Freshdesk agent id of the person.",
+  schema: { type: "integer", minimum: 1 },
+};
+
+const revokedCount = oauthJson("How many grants (one person, one client) ended.", {
+  type: "object",
+  properties: { revoked: { type: "integer" } },
+  required: ["revoked"],
+});
 
 const withId = (operation: Operation, suffix: string): Operation => ({
   ...operation,
@@ -238,6 +252,66 @@ export const oauthPaths: Paths = {
         "200": { description: "Revoked (or already unknown)." },
         "401": oauthJson("Unknown client or wrong client secret.", oauthError),
       },
+    },
+  },
+  "/admin/oauth/people/{id}": {
+    get: {
+      operationId: "oauthPersonSignIns",
+      tags: ["Operators"],
+      summary: "Which clients a person is signed in with",
+      description: "The person's live grants: client, scopes and since when.",
+      security: bearer("admin"),
+      parameters: [agentIdParameter],
+      responses: {
+        "200": oauthJson("The person's sign-ins.", {
+          type: "object",
+          properties: {
+            agent_id: { type: "integer" },
+            signed_in: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  client_id: { type: "string" },
+                  client_name: { type: "string" },
+                  scopes: { type: "array", items: { type: "string" } },
+                  since: { type: "string", format: "date-time" },
+                },
+              },
+            },
+          },
+          required: ["agent_id", "signed_in"],
+        }),
+        ...errors([400, 401, 403]),
+      },
+    },
+    delete: {
+      operationId: "oauthRevokePerson",
+      tags: ["Operators"],
+      summary: "Sign a person out of every client",
+      description: "Revokes all their tokens and forgets their stored Freshdesk key.",
+      security: bearer("admin"),
+      parameters: [agentIdParameter],
+      responses: { "200": revokedCount, ...errors([400, 401, 403]) },
+    },
+  },
+  "/admin/oauth/clients/{id}": {
+    delete: {
+      operationId: "oauthRevokeClient",
+      tags: ["Operators"],
+      summary: "Sign every person out of one client",
+      description: "Revokes the tokens every person holds through this client id.",
+      security: bearer("admin"),
+      parameters: [
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The OAuth client id.",
+          schema: { type: "string" },
+        },
+      ],
+      responses: { "200": revokedCount, ...errors([401, 403]) },
     },
   },
 };
