@@ -82,6 +82,11 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
     capped: false,
   };
 
+  // Every field an agent corrected within the window, by ticket: such a ticket is an example
+  // (with those fields as labels) even while it is still open.
+  const corrections = await correctedFields(options.overrides, windowStart);
+  const seen = new Set<number>();
+
   const list = async (args: ToolArguments<"list_tickets">) => {
     options.signal?.throwIfAborted();
     report.calls++;
@@ -91,7 +96,8 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
   /** Stores the resolved and closed tickets of a page, removes the ones that no longer are. */
   const take = async (items: readonly TicketOutput[]) => {
     report.listed += items.length;
-    const examples = items.map(toExample);
+    for (const ticket of items) seen.add(ticket.id);
+    const examples = items.map((ticket) => exampleOf(ticket, corrections));
     const keep = examples.filter((example): example is StoredExample => example !== undefined);
     const drop = items.filter((_, index) => examples[index] === undefined).map((ticket) => ticket.id);
     await store.upsert(keep);
@@ -170,7 +176,7 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
     }
   }
 
-  report.corrected = await readCorrections(options, state.overridesUntil, report);
+  report.corrected = await readCorrections(options, state.overridesUntil, corrections, seen, report);
   report.removed += await store.removeOlderThan(windowStart);
   await store.saveSyncState({
     highWater: report.highWater,
@@ -182,44 +188,64 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
   return report;
 }
 
+async function correctedFields(
+  overrides: SyncOptions["overrides"],
+  since: Date,
+): Promise<Map<number, Set<Override["field"]>>> {
+  const byTicket = new Map<number, Set<Override["field"]>>();
+  for (const override of (await overrides?.since(since)) ?? []) {
+    const fields = byTicket.get(override.ticketId) ?? new Set();
+    fields.add(override.field);
+    byTicket.set(override.ticketId, fields);
+  }
+  return byTicket;
+}
+
 /**
- * An agent's correction of an applied value feeds the next training at once: the ticket is read
- * again and the fields agents corrected become its labels (all of them once it is resolved).
+ * An agent's correction of an applied value feeds the next training at once: a ticket corrected
+ * since the last run that the list did not bring is read with get_ticket.
  */
 async function readCorrections(
   options: SyncOptions,
   until: string | undefined,
+  corrections: Map<number, Set<Override["field"]>>,
+  seen: Set<number>,
   report: SyncReport,
 ): Promise<number> {
   if (!options.overrides) return 0;
-  const overrides = await options.overrides.since(new Date(until ?? 0));
-  const fieldsByTicket = new Map<number, Set<Override["field"]>>();
-  for (const override of overrides) {
-    const fields = fieldsByTicket.get(override.ticketId) ?? new Set();
-    fields.add(override.field);
-    fieldsByTicket.set(override.ticketId, fields);
-  }
+  const fresh = new Set((await options.overrides.since(new Date(until ?? 0))).map((o) => o.ticketId));
   let corrected = 0;
-  for (const [ticketId, fields] of [...fieldsByTicket].slice(0, MAX_CORRECTIONS_PER_RUN)) {
+  for (const ticketId of [...fresh].filter((id) => !seen.has(id)).slice(0, MAX_CORRECTIONS_PER_RUN)) {
+    options.signal?.throwIfAborted();
     report.calls++;
     const ticket = await callTool(options.client, "get_ticket", { ticket_id: ticketId }).catch(
       () => undefined,
     );
-    if (!ticket || ticket.spam || ticket.deleted) continue;
-    const full = toExample(ticket);
-    const example = full ?? toExample({ ...ticket, status: 4 });
+    const example = ticket && exampleOf(ticket, corrections);
     if (!example) continue;
-    if (!full) {
-      // Still open: only the corrected fields are known to be right.
-      for (const field of ["group", "type", "priority"] as const) {
-        if (!fields.has(field)) delete example.labels[field];
-      }
-      if (Object.keys(example.labels).length === 0) continue;
-    }
     await options.store.upsert([example]);
     corrected++;
   }
-  return corrected;
+  return corrected + [...fresh].filter((id) => seen.has(id) && corrections.has(id)).length;
+}
+
+/**
+ * A resolved or closed ticket with all its labels; an open one an agent corrected, with only the
+ * corrected fields (the others may still change); nothing for any other ticket.
+ */
+function exampleOf(
+  ticket: TicketOutput,
+  corrections: Map<number, Set<Override["field"]>>,
+): StoredExample | undefined {
+  const full = toExample(ticket);
+  const fields = corrections.get(ticket.id);
+  if (full || !fields || ticket.spam || ticket.deleted) return full;
+  const example = toExample({ ...ticket, status: 4 });
+  if (!example) return undefined;
+  for (const field of ["group", "type", "priority"] as const) {
+    if (!fields.has(field)) delete example.labels[field];
+  }
+  return Object.keys(example.labels).length > 0 ? example : undefined;
 }
 
 /** A resolved or closed ticket as a labelled example; undefined for any other ticket. */

@@ -207,6 +207,13 @@ describe("learning from the account's resolved tickets", () => {
     const example = (await learner.store.all()).find((e) => e.id === ticketId);
     // Still open: only the corrected field is a label.
     expect(example?.labels).toEqual({ group: "Engineering" });
+
+    // Touched again while still open, it stays an example with its correction.
+    await sandboxCall("PUT", `/tickets/${ticketId}`, { priority: 3 });
+    const again = await learner.learn();
+    expect(again.ran && again.report.sync.listed).toBeGreaterThanOrEqual(1);
+    const kept = (await learner.store.all()).find((e) => e.id === ticketId);
+    expect(kept?.labels).toEqual({ group: "Engineering" });
   });
 
   it("lets one learner at a time work on an account", async () => {
