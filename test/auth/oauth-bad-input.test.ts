@@ -420,6 +420,70 @@ describe("OAuth bad input and safety", () => {
     expect((await fetch(`${svc.url}/admin/oauth/people/${agent.id}`)).status).toBe(401);
   });
 
+  it("authenticates confidential clients by Basic or body secret, kept only as a hash", async () => {
+    const registered = await registerClient(svc.url, {
+      client_name: "Confidential",
+      redirect_uris: [redirect],
+    });
+    expect(registered.status).toBe(201);
+    const { client_id: clientId, client_secret: secret } = registered.body as Record<string, string>;
+    expect(secret).toBeTruthy();
+    const keys = await redis.keys(`${svc.service.accountPrefix}:oauth:client:*`);
+    const stored = await Promise.all(keys.map((key) => redis.get(key)));
+    expect(stored.join("")).toContain(clientId);
+    expect(stored.join("")).not.toContain(secret);
+
+    const codeFor = async () => {
+      const { verifier, challenge } = pkcePair();
+      const back = await consent(
+        authorizeUrl(svc.url, { client_id: clientId!, redirect_uri: redirect, code_challenge: challenge }),
+        agent.api_key,
+      );
+      return { code: back.searchParams.get("code")!, verifier };
+    };
+    const exchange = async (headers: Record<string, string>, fields: Record<string, string>) => {
+      const { code, verifier } = await codeFor();
+      const response = await fetch(`${svc.url}/oauth/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          code_verifier: verifier,
+          redirect_uri: redirect,
+          ...fields,
+        }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const basic = (id: string, pw: string) => ({
+      Authorization: `Basic ${Buffer.from(`${id}:${pw}`).toString("base64")}`,
+    });
+    expect((await exchange(basic(clientId!, secret!), {})).status).toBe(200);
+    expect((await exchange({}, { client_id: clientId!, client_secret: secret! })).status).toBe(200);
+    const wrong = await exchange(basic(clientId!, "not-the-secret"), {});
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe("invalid_client");
+    expect((await exchange({}, { client_id: clientId! })).body.error).toBe("invalid_client");
+  });
+
+  it("answers browser preflights on the token endpoint, exposing WWW-Authenticate", async () => {
+    const preflight = await fetch(`${svc.url}/oauth/token`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "http://localhost:6274",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const metadata = await fetch(`${svc.url}/.well-known/oauth-authorization-server`, {
+      headers: { Origin: "http://localhost:6274" },
+    });
+    expect(metadata.headers.get("access-control-expose-headers")).toContain("WWW-Authenticate");
+  });
+
   it("keeps secrets out of the audit stream", async () => {
     const person = await signedIn();
     const ticket = await svc.createTicket("Audit check", "Body");
