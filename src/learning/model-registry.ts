@@ -73,14 +73,16 @@ export function createModelRegistry(options: {
     return { ...stored, model: deserializeModel(stored.model) };
   }
 
+  async function current(): Promise<ModelVersion | undefined> {
+    const version = await redis.get(keys.current);
+    if (version === null) return undefined;
+    if (cached && String(cached.version) === version) return cached;
+    cached = await load(version);
+    return cached;
+  }
+
   return {
-    async current() {
-      const version = await redis.get(keys.current);
-      if (version === null) return undefined;
-      if (cached && String(cached.version) === version) return cached;
-      cached = await load(version);
-      return cached;
-    },
+    current,
 
     async versions() {
       const versions = await redis.lrange(keys.versions, "0", "-1");
@@ -97,7 +99,7 @@ export function createModelRegistry(options: {
       const measure = (model: LearnedModel) =>
         evaluateHoldout(model, candidate.heldOut, { targetPrecision: candidate.targetPrecision });
       const candidateFigures = measure(candidate.model);
-      const inUse = await this.current();
+      const inUse = await current();
       const currentFigures = inUse ? measure(inUse.model) : undefined;
       const reasons = currentFigures
         ? worseBy(candidateFigures, currentFigures, candidate.targetPrecision)
