@@ -484,6 +484,39 @@ describe("OAuth bad input and safety", () => {
     expect(metadata.headers.get("access-control-expose-headers")).toContain("WWW-Authenticate");
   });
 
+  it("applies the person's own Freshdesk permissions: a group-restricted agent sees only their groups' tickets", async () => {
+    const agents = await sandboxAgents(svc.url, svc.config.sandbox.apiKey);
+    const restricted = agents.find((a) => a.ticket_scope === 2 && a.group_ids.length > 0)!;
+    const groups = (await svc.freshdesk<Array<{ id: number }>>("GET", "/groups")).map((g) => g.id);
+    const outside = groups.find((id) => !restricted.group_ids.includes(id))!;
+    await svc.createTicket("Mine to see", "In my group", { group_id: restricted.group_ids[0] });
+    await svc.createTicket("Not mine to see", "In another group", { group_id: outside });
+    const person = await signedIn(restricted.api_key);
+    const answer = await fetch(`${svc.url}/mcp`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${person.tokens.access_token}`,
+        "Content-Type": "application/json",
+        Accept: "application/json, text/event-stream",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "list_tickets", arguments: {} },
+      }),
+    });
+    const { result } = (await answer.json()) as {
+      result: { structuredContent: { items: Array<{ group_id?: number; subject: string }> } };
+    };
+    const seen = result.structuredContent.items;
+    expect(seen.map((t) => t.subject)).toContain("Mine to see");
+    expect(seen.map((t) => t.subject)).not.toContain("Not mine to see");
+    expect(seen.every((t) => t.group_id !== undefined && restricted.group_ids.includes(t.group_id))).toBe(
+      true,
+    );
+  });
+
   it("keeps secrets out of the audit stream", async () => {
     const person = await signedIn();
     const ticket = await svc.createTicket("Audit check", "Body");
