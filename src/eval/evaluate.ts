@@ -61,7 +61,8 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
   const outcomes: RowOutcome[] = [];
   const thresholds = emptyThresholds();
   const llmCalibrations: LlmCalibration[] = [];
-  const total = usable.length + (settings.llm ? settings.folds * settings.llmCalibrationRows : 0);
+  // Training a fold counts as much as deciding its rows, so the bar moves while models are fitted.
+  const total = 2 * usable.length + (settings.llm ? settings.folds * settings.llmCalibrationRows : 0);
   let done = 0;
   const tick = () => settings.onProgress?.(++done, total);
 
@@ -84,6 +85,8 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
       urgentSignals: settings.urgentSignals,
     });
     for (const f of LEARNED_FIELDS) thresholds[f].push(model.fields[f]?.calibration.threshold ?? null);
+    done += test.length;
+    settings.onProgress?.(done, total);
 
     let llmCalibration: LlmCalibration | undefined;
     const index = settings.llm ? buildSimilarIndex(train) : undefined;
