@@ -60,6 +60,8 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
         REDIS_URL: redis.url,
         QUEUE_PREFIX: `bench-aio-${index}`,
         WEBHOOK_SECRET,
+        // Production refuses to start without it (it encrypts signed-in people's Freshdesk keys).
+        SECRET_KEY: "bench-secret-key-0123456789abcdef0123456789",
         SANDBOX_PLAN: "unlimited",
         SANDBOX_AUTOMATIONS: "off",
         WORKER_CONCURRENCY: String(options.workerConcurrency),
