@@ -491,14 +491,13 @@ export function authorizationRoutes(deps: AuthorizationDeps): Hono {
       throw new InvalidClientError(
         "This client is not registered (or its registration expired); register again.",
       );
-    if (client.token_endpoint_auth_method === "none") return clientId;
     if (
-      !secret ||
-      !client.client_secret_hash ||
-      !secretsEqual(hashSecret(secret), client.client_secret_hash)
+      client.token_endpoint_auth_method !== "none" &&
+      (!secret || !client.client_secret_hash || !secretsEqual(hashSecret(secret), client.client_secret_hash))
     ) {
       throw new InvalidClientError("The client secret is wrong.");
     }
+    await deps.store.touchClient(clientId);
     return clientId;
   }
 

@@ -99,7 +99,7 @@ export async function fetchClientMetadataDocument(
   return {
     client_id: clientId,
     client_id_issued_at: Math.floor(Date.now() / 1000),
-    ...(document.client_name ? { client_name: document.client_name } : {}),
+    ...(document.client_name ? { client_name: document.client_name.slice(0, 100) } : {}),
     ...(document.client_uri ? { client_uri: document.client_uri } : {}),
     redirect_uris: document.redirect_uris.map(String),
     token_endpoint_auth_method: "none",

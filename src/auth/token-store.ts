@@ -146,6 +146,11 @@ export function createTokenStore(options: TokenStoreOptions) {
       await redis.set(keys.client(client.client_id), JSON.stringify(client), "EX", clientTtl);
     },
 
+    /** A client in use is kept: its registration lives `clientTtlSeconds` past its last token. */
+    async touchClient(clientId: string): Promise<void> {
+      await redis.expire(keys.client(clientId), clientTtl);
+    },
+
     getClient(clientId: string): Promise<StoredClient | undefined> {
       return readJson<StoredClient>(keys.client(clientId));
     },

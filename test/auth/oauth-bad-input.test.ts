@@ -182,6 +182,24 @@ describe("OAuth bad input and safety", () => {
     }
   });
 
+  it("shows a client's name as text, never as markup", async () => {
+    const registered = await registerClient(svc.url, {
+      client_name: '<img src=x onerror="alert(1)">Evil',
+      redirect_uris: [redirect],
+      token_endpoint_auth_method: "none",
+    });
+    const page = await fetch(
+      authorizeUrl(svc.url, {
+        client_id: registered.body.client_id as string,
+        redirect_uri: redirect,
+        code_challenge: pkcePair().challenge,
+      }),
+    );
+    const html = await page.text();
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;img src=x");
+  });
+
   it("sends request errors back to a registered redirect URI only, with the state", async () => {
     const clientId = await newClient();
     const plain = await fetch(
@@ -428,9 +446,12 @@ describe("OAuth bad input and safety", () => {
     expect(registered.status).toBe(201);
     const { client_id: clientId, client_secret: secret } = registered.body as Record<string, string>;
     expect(secret).toBeTruthy();
-    const keys = await redis.keys(`${svc.service.accountPrefix}:oauth:client:*`);
+    const keys: string[] = [];
+    for (const key of await redis.keys(`${svc.service.accountPrefix}:oauth:client:*`)) {
+      if ((await redis.get(key))?.includes(clientId!)) keys.push(key);
+    }
+    expect(keys).toHaveLength(1);
     const stored = await Promise.all(keys.map((key) => redis.get(key)));
-    expect(stored.join("")).toContain(clientId);
     expect(stored.join("")).not.toContain(secret);
 
     const codeFor = async () => {
@@ -459,7 +480,10 @@ describe("OAuth bad input and safety", () => {
     const basic = (id: string, pw: string) => ({
       Authorization: `Basic ${Buffer.from(`${id}:${pw}`).toString("base64")}`,
     });
+    // A client in use keeps its registration: each token request extends it.
+    await redis.expire(keys[0]!, 100);
     expect((await exchange(basic(clientId!, secret!), {})).status).toBe(200);
+    expect(await redis.ttl(keys[0]!)).toBeGreaterThan(86_400);
     expect((await exchange({}, { client_id: clientId!, client_secret: secret! })).status).toBe(200);
     const wrong = await exchange(basic(clientId!, "not-the-secret"), {});
     expect(wrong.status).toBe(401);
