@@ -4,7 +4,7 @@ export { plainText, ticketFeatures } from "./features.ts";
 export { stratifiedFolds } from "./folds.ts";
 export { evaluateHoldout, type HoldoutFigures } from "./holdout.ts";
 export { DEFAULT_MIN_PER_FIELD, type LearnOptions, learn, predictFields, urgentSignal } from "./learn.ts";
-export { type LlmSample, measureLlm } from "./llm-calibration.ts";
+export { calibrateLlmOnHistory, type LlmAsk, type LlmSample, measureLlm } from "./llm-calibration.ts";
 export { deserializeModel, ModelFormatError, serializeModel } from "./serialize.ts";
 export { buildSimilarIndex, type SimilarIndex, similarTickets } from "./similar.ts";
 export * from "./types.ts";

@@ -1,3 +1,6 @@
+import { learn, predictFields } from "./learn.ts";
+import { mulberry32, shuffle } from "./model.ts";
+import { buildSimilarIndex, similarTickets } from "./similar.ts";
 import {
   type FieldPredictions,
   type FieldValue,
@@ -45,4 +48,36 @@ export function measureLlm(samples: readonly LlmSample[]): LlmCalibration {
 
 function same(a: FieldValue, b: FieldValue): boolean {
   return String(a).toLowerCase() === String(b).toLowerCase();
+}
+
+export type LlmAsk = (
+  ticket: LabelledTicket,
+  similar: readonly LabelledTicket[],
+) => Promise<Partial<Record<(typeof LEARNED_FIELDS)[number], { value: FieldValue }>> | undefined>;
+
+/**
+ * Calibrates the language model on a sample of the account's history, as `npm run eval` does per
+ * fold: the sample is held out of a model fitted on the other rows (so agreement is measured
+ * against predictions made without seeing it), and each sampled ticket is asked with its most
+ * similar other tickets, as in the worker. `ask` returns undefined for a failed or unaffordable
+ * call; the caller decides the budget through `sampleSize` and by refusing calls in `ask`.
+ */
+export async function calibrateLlmOnHistory(
+  examples: readonly LabelledTicket[],
+  options: { ask: LlmAsk; sampleSize: number; targetPrecision: number; seed?: number; similarK?: number },
+): Promise<LlmCalibration> {
+  const order = examples.map((_, i) => i);
+  shuffle(order, mulberry32(options.seed ?? 1));
+  const take = Math.min(options.sampleSize, Math.floor(examples.length / 4));
+  const sample = order.slice(0, take).map((i) => examples[i] as LabelledTicket);
+  const rest = order.slice(take).map((i) => examples[i] as LabelledTicket);
+  const model = learn(rest, { targetPrecision: options.targetPrecision, seed: options.seed });
+  const index = buildSimilarIndex(rest);
+  const samples: LlmSample[] = [];
+  for (const ticket of sample) {
+    const similar = similarTickets(index, ticket, options.similarK ?? 5).map((s) => s.ticket);
+    const answer = await options.ask(ticket, similar);
+    if (answer) samples.push({ labels: ticket.labels, llm: answer, model: predictFields(model, ticket) });
+  }
+  return measureLlm(samples);
 }
