@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.ts";
+import { ConfigError } from "../errors.ts";
 import { DEFAULT_TAXONOMY, type Taxonomy } from "../triage/taxonomy.ts";
 import { loadTriageConfig } from "../triage/triage-config.ts";
 import { EvalInputError } from "./errors.ts";
@@ -251,6 +252,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof ConfigError) {
+      err(`eval: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
     if (error instanceof EvalInputError || error instanceof NothingEvaluated) {
       err(`eval: ${error.message}`);
       process.exitCode = error instanceof NothingEvaluated ? 1 : 2;

@@ -218,5 +218,8 @@ describe("npm run eval on bad input", () => {
       /--zero-shot needs --taxonomy FILE/,
     );
     expect((await runEval(["--data", dataPath, "--engine", "llm"])).stderr).toMatch(/needs OPENAI_API_KEY/);
+    const badEnv = await runEval(["--data", dataPath], { TRIAGE_TARGET_PRECISION: "2" });
+    expect(badEnv.code).toBe(2);
+    expect(badEnv.stderr).toMatch(/TRIAGE_TARGET_PRECISION/);
   });
 });
