@@ -269,6 +269,8 @@ describe("ChatGPT's search and fetch", () => {
       `https://acme.freshdesk.com/support/solutions/articles/${article.id.slice("article:".length)}`,
     );
     expect(parsed.results.some((r) => r.id.startsWith("ticket:") && /refund/i.test(r.title))).toBe(true);
+    const nothing = await reader.callTool({ name: "search", arguments: { query: "xylophone quasar" } });
+    expect(nothing.structuredContent).toEqual({ results: [] });
   });
 
   it("search passes a Freshdesk ticket query through", async () => {
