@@ -76,8 +76,9 @@ export type Config = Readonly<{
   /** OAuth sign-in for /mcp (src/auth/): people connect with their own Freshdesk API key. */
   oauth: Readonly<{
     /**
-     * SECRET_KEY: encrypts people's stored Freshdesk keys. Required in production; unset
-     * elsewhere, the service generates one and keeps it in the data folder.
+     * SECRET_KEY: encrypts people's stored Freshdesk keys. Required in production; unset in
+     * development, the service generates one and keeps it in the data folder (under
+     * NODE_ENV=test, one generated for the run).
      */
     secretKey: string | undefined;
     /** MCP_ADMIN_AGENTS: agent ids or emails that may grant admin without a Freshdesk admin role. */
@@ -451,7 +452,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : undefined,
     },
     oauth: {
-      secretKey: e.SECRET_KEY,
+      // Tests never write a key file: a run's own key is enough for tokens that live as long as it.
+      secretKey: e.SECRET_KEY ?? (e.NODE_ENV === "test" ? randomBytes(32).toString("base64url") : undefined),
       adminAgents: e.MCP_ADMIN_AGENTS,
       accessTokenTtlSeconds: accessTtl / 1000,
       refreshTokenTtlSeconds: refreshTtl / 1000,

@@ -31,6 +31,8 @@ describe("OAuth configuration", () => {
     const config = loadConfig({ ...production, SECRET_KEY: "k".repeat(32) });
     expect(config.oauth.secretKey).toBe("k".repeat(32));
     expect(loadConfig({}).oauth.secretKey).toBeUndefined();
+    // Test runs never write a key file into the data folder: they get a key of their own.
+    expect(loadConfig({ NODE_ENV: "test" }).oauth.secretKey?.length).toBeGreaterThanOrEqual(32);
   });
 
   it("reads MCP_ADMIN_AGENTS as agent ids or emails", () => {
