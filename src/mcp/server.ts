@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type McpServerDeps, type ToolContext } from "./deps.ts"
 import { dispatchToolCall } from "./dispatch.ts";
 import { createCursorCodec } from "./output/cursor.ts";
 import { isToolVisible, type McpPolicy } from "./policy.ts";
-import { servePromptsAndResources } from "./prompts-and-resources.ts";
+import { promptAndResourceHandlers } from "./prompts-and-resources.ts";
 import { allTools } from "./registry.ts";
 import { toolCallParams } from "./tool-call-params.ts";
 
@@ -44,11 +44,14 @@ export function createMcpServer(deps: McpServerDeps, policy: McpPolicy): Server 
   const visible = allTools.filter((tool) => isToolVisible(policy, tool)).map((tool) => tool.listing);
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: visible }));
-  servePromptsAndResources(server, policy, context);
-  // tools/call is served by the fallback handler: a handler registered for it would first run the
-  // SDK's schema check, which answers missing params or array arguments with -32603 (internal
-  // error) and a raw zod dump. toolCallParams answers them with -32602 and a plain sentence.
+  const contentHandlers = promptAndResourceHandlers(policy, context);
+  // tools/call, prompts/* and resources/* are served by the fallback handler: a handler
+  // registered for them would first run the SDK's schema check, which answers missing params or
+  // array arguments with -32603 (internal error) and a raw zod dump. Their own checks answer
+  // with -32602 and a plain sentence.
   server.fallbackRequestHandler = async (request) => {
+    const content = contentHandlers.get(request.method);
+    if (content) return content(request.params);
     if (request.method !== CALL_TOOL) {
       throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
     }

@@ -9,6 +9,7 @@ import { allResourceTemplates } from "../../src/mcp/resources/index.ts";
 import {
   type Backend,
   connectHttpClient,
+  postMcp,
   startBackend,
   startWeb,
   TOKENS,
@@ -148,6 +149,39 @@ describe("prompts", () => {
     expect(gone.data).toMatchObject({ status: 404 });
     const unknown = await failure(reader.getPrompt({ name: "nope", arguments: {} }));
     expect(unknown.message).toContain('There is no prompt named "nope"');
+  });
+});
+
+describe("malformed params", () => {
+  async function rpc(method: string, params: unknown): Promise<{ result?: unknown; error?: McpError }> {
+    const response = await postMcp(
+      web.url,
+      { jsonrpc: "2.0", id: 1, method, ...(params === undefined ? {} : { params }) },
+      { authorization: `Bearer ${TOKENS.read}` },
+    );
+    return (await response.json()) as { result?: unknown; error?: McpError };
+  }
+
+  it("answers them with -32602 and a sentence, not an internal error with a schema dump", async () => {
+    const cases: [string, unknown, string][] = [
+      ["prompts/get", undefined, 'prompts/get needs params: an object with the prompt\'s "name"'],
+      ["prompts/get", { arguments: {} }, 'prompts/get params need a "name"'],
+      ["prompts/get", { name: "triage_ticket", arguments: [1] }, "must be an object of named strings"],
+      ["prompts/get", { name: "triage_ticket", arguments: { ticket_id: { id: 1 } } }, '"ticket_id"'],
+      ["resources/read", { uri: 5 }, 'resources/read params need a "uri"'],
+      ["resources/list", { cursor: 3 }, '"cursor" must be the nextCursor string'],
+    ];
+    for (const [method, params, sentence] of cases) {
+      const { error } = await rpc(method, params);
+      expect(error?.code, `${method} ${JSON.stringify(params)}`).toBe(ErrorCode.InvalidParams);
+      expect(error?.message).toContain(sentence);
+      expect(error?.message).not.toMatch(/invalid_type|"expected"/);
+    }
+  });
+
+  it("takes a prompt argument sent as a number as its text", async () => {
+    const { result } = await rpc("prompts/get", { name: "explain_sla_risk", arguments: { ticket_id: 1 } });
+    expect(JSON.stringify(result)).toContain("freshdesk://tickets/1");
   });
 });
 
