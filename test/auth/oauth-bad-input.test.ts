@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKeyVault } from "../../src/auth/key-vault.ts";
 import { resolveSecretKey } from "../../src/auth/secret-key.ts";
 import { createTokenStore, hashSecret } from "../../src/auth/token-store.ts";
+import { createRateGovernor } from "../../src/freshdesk/index.ts";
 import { testRedisUrl } from "../support/redis.ts";
 import { startTestService, type TestService } from "../support/service.ts";
 import {
@@ -539,6 +540,14 @@ describe("OAuth bad input and safety", () => {
     expect(seen.every((t) => t.group_id !== undefined && restricted.group_ids.includes(t.group_id))).toBe(
       true,
     );
+  });
+
+  it("counts a person's Freshdesk calls in the account's one shared rate budget", async () => {
+    const governor = createRateGovernor({ redis, account: svc.service.account, keyPrefix: svc.prefix });
+    const person = await signedIn();
+    const before = (await governor.snapshot()).usedInWindow;
+    expect((await mcp(person.tokens.access_token!)).status).toBe(200);
+    expect((await governor.snapshot()).usedInWindow).toBeGreaterThan(before);
   });
 
   it("keeps secrets out of the audit stream", async () => {
