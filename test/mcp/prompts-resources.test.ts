@@ -1,11 +1,13 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccountDirectory, createFreshdeskClient } from "../../src/freshdesk/index.ts";
 import { connectInProcessClient } from "../../src/mcp/in-process-client.ts";
 import { allPrompts } from "../../src/mcp/prompts/index.ts";
 import { findTool } from "../../src/mcp/registry.ts";
 import { RESOURCE_NOT_FOUND } from "../../src/mcp/request-error.ts";
 import { allResourceTemplates } from "../../src/mcp/resources/index.ts";
+import { AGENT, GROUP } from "../../src/sandbox/seed/ids.ts";
 import {
   type Backend,
   connectHttpClient,
@@ -335,5 +337,47 @@ describe("ChatGPT's search and fetch", () => {
     }
     const gone = await reader.callTool({ name: "fetch", arguments: { id: "ticket:987654" } });
     expect(gone.isError).toBe(true);
+  });
+});
+
+describe("as a group-restricted agent (a person signed in with their own key)", () => {
+  let tom: Client;
+  beforeAll(async () => {
+    const response = await fetch(`${backend.sandbox.baseUrl}/_sandbox/agents`, {
+      headers: { authorization: `Basic ${Buffer.from(`${backend.sandbox.apiKey}:X`).toString("base64")}` },
+    });
+    const agents = (await response.json()) as { id: number; api_key: string }[];
+    const key = agents.find((a) => a.id === AGENT.tomBecker)!.api_key;
+    const freshdesk = createFreshdeskClient({ baseUrl: backend.sandbox.baseUrl, apiKey: key, maxRetries: 0 });
+    tom = await connectInProcessClient(
+      { ...backend.deps, freshdesk, directory: createAccountDirectory(freshdesk) },
+      { caller: "tom", scopes: ["read"] },
+    );
+  });
+  afterAll(() => tom.close());
+
+  it("lists, reads, searches and summarises only what Freshdesk lets that agent see", async () => {
+    const everything = (
+      await backend.freshdesk.tickets.list({ updated_since: "2000-01-01T00:00:00Z", perPage: 100 })
+    ).items;
+    const hidden = everything.find(
+      (t) => t.group_id !== GROUP.billing && t.responder_id !== AGENT.tomBecker,
+    )!;
+    const { resources } = await tom.listResources();
+    const ids = resources
+      .filter((r) => r.uri.startsWith("freshdesk://tickets/"))
+      .map((r) => Number(r.uri.split("/").pop()));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const t = everything.find((e) => e.id === id)!;
+      expect(t.group_id === GROUP.billing || t.responder_id === AGENT.tomBecker).toBe(true);
+    }
+    const refused = await failure(tom.readResource({ uri: `freshdesk://tickets/${hidden.id}` }));
+    expect(refused.code).toBe(ErrorCode.InvalidParams);
+    expect(refused.data).toMatchObject({ status: 403, code: "freshdesk_forbidden" });
+    const search = await tom.callTool({ name: "search", arguments: { query: `ticket:${hidden.id}` } });
+    expect(search.structuredContent).toEqual({ results: [] });
+    const queue = await tom.getPrompt({ name: "summarize_open_queue", arguments: {} });
+    expect(texts(queue)).toContain("Tom Becker");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ticket } from "../../freshdesk/index.ts";
-import { FreshdeskNotFoundError } from "../../freshdesk/index.ts";
+import { FreshdeskAuthError, FreshdeskNotFoundError } from "../../freshdesk/index.ts";
 import { documentId, parseDocumentId } from "../connector/document-ids.ts";
 import { matchTickets } from "../connector/ticket-text-match.ts";
 import { defineTool } from "../define-tool.ts";
@@ -85,7 +85,7 @@ function ticketResult(ticket: Ticket, portalUrl: string | undefined): SearchResu
   };
 }
 
-/** One record named by its id; none (not an error) when it does not exist. */
+/** One record named by its id; none (not an error) when it does not exist or is hidden. */
 async function byId(
   ref: { kind: "ticket" | "article"; id: number },
   context: ToolContext,
@@ -102,7 +102,13 @@ async function byId(
       },
     ];
   } catch (error) {
-    if (error instanceof FreshdeskNotFoundError) return [];
+    // A record the caller's Freshdesk permissions hide is, for a search, simply not found.
+    if (
+      error instanceof FreshdeskNotFoundError ||
+      (error instanceof FreshdeskAuthError && error.status === 403)
+    ) {
+      return [];
+    }
     throw error;
   }
 }
