@@ -552,6 +552,23 @@ describe("OAuth bad input and safety", () => {
     expect((await governor.snapshot()).usedInWindow).toBeGreaterThan(before);
   });
 
+  it("sends a denial back as access_denied, with no code", async () => {
+    const clientId = await newClient();
+    const back = await consent(
+      authorizeUrl(svc.url, {
+        client_id: clientId,
+        redirect_uri: redirect,
+        code_challenge: pkcePair().challenge,
+        state: "d",
+      }),
+      agent.api_key,
+      "deny",
+    );
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("state")).toBe("d");
+    expect(back.searchParams.get("code")).toBeNull();
+  });
+
   it("keeps secrets out of the audit stream", async () => {
     const person = await signedIn();
     const ticket = await svc.createTicket("Audit check", "Body");
