@@ -30,9 +30,7 @@ export function portalRoutes(store: SandboxStore, apiKey: string): Hono {
     const t = record.ticket;
     const group = t.group_id ? store.groups.get(t.group_id)?.name : undefined;
     const agent = t.responder_id ? store.agents.get(t.responder_id)?.contact.name : undefined;
-    const conversations = [...store.conversations.values()]
-      .filter((conversation) => conversation.ticket_id === t.id)
-      .sort((a, b) => a.created_at.localeCompare(b.created_at));
+    const conversations = store.conversationsOf(t.id);
     return c.html(
       page(
         `#${t.id} ${t.subject}`,

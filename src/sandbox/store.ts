@@ -1,4 +1,6 @@
 // The simulated account's in-memory state: records by id, id allocation and the clock.
+
+import { ConversationMap } from "./conversation-map.ts";
 import type {
   FdAgent,
   FdBusinessHours,
@@ -45,7 +47,7 @@ export type StoredFile = { bytes: Uint8Array; contentType: string; name: string 
 export class SandboxStore {
   readonly files = new Map<number, StoredFile>();
   readonly tickets = new Map<number, TicketRecord>();
-  readonly conversations = new Map<number, FdConversation>();
+  readonly conversations = new ConversationMap();
   readonly contacts = new Map<number, FdContact>();
   readonly companies = new Map<number, FdCompany>();
   readonly agents = new Map<number, FdAgent>();
@@ -138,8 +140,8 @@ export class SandboxStore {
   readonly isAgent = (userId: number): boolean => this.agents.has(userId);
 
   conversationsOf(ticketId: number): FdConversation[] {
-    return [...this.conversations.values()]
-      .filter((conversation) => conversation.ticket_id === ticketId)
+    return this.conversations
+      .ofTicket(ticketId)
       .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   }
 
