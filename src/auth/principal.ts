@@ -4,7 +4,7 @@ import { UnauthorizedError } from "../errors.ts";
 import { type FailedAttempts, findBearerToken } from "../routes/auth.ts";
 import type { KeyVault } from "./key-vault.ts";
 import { OAUTH_SCOPES, protectedResourceMetadataUrl, resourceUrl, serviceBase } from "./oauth-metadata.ts";
-import type { Grant, TokenStore } from "./token-store.ts";
+import { ACCESS_TOKEN_PREFIX, type Grant, type TokenStore } from "./token-store.ts";
 
 /**
  * Who is calling /mcp: a static MCP_TOKENS token (scripts; the service's shared Freshdesk key)
@@ -83,7 +83,13 @@ export function requirePrincipal(
     }
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     const found = presented ? await options.store.findAccessToken(presented) : undefined;
-    if (!found) return wrong("The bearer token is not valid, has expired or was revoked.");
+    if (!found) {
+      const description = "The bearer token is not valid, has expired or was revoked.";
+      // An expired or revoked token of ours is no guess (they are 256-bit random), and clients
+      // behind one shared address (Claude.ai, ChatGPT) send them routinely before refreshing:
+      // they must not spend the address's budget of wrong tokens.
+      return presented?.startsWith(ACCESS_TOKEN_PREFIX) ? refuse(description) : wrong(description);
+    }
     const { grant } = found;
     // Audience check (RFC 8707): a token issued for another resource is never accepted here.
     if (grant.resource !== resourceUrl(base)) return wrong("The token was issued for another resource.");

@@ -71,6 +71,10 @@ export type TokenStoreOptions = {
 
 export type TokenStore = ReturnType<typeof createTokenStore>;
 
+const ACCESS_TOKEN_KIND = "fdt_at";
+/** Every access token starts so; /mcp tells an expired token of ours from a guess by it. */
+export const ACCESS_TOKEN_PREFIX = `${ACCESS_TOKEN_KIND}_`;
+
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
@@ -103,7 +107,7 @@ export function createTokenStore(options: TokenStoreOptions) {
   }
 
   async function issue(grant: Grant): Promise<IssuedTokens> {
-    const access = newSecret("fdt_at");
+    const access = newSecret(ACCESS_TOKEN_KIND);
     const refresh = newSecret("fdt_rt");
     const accessKey = keys.access(hashSecret(access));
     const refreshKey = keys.refresh(hashSecret(refresh));

@@ -272,6 +272,18 @@ describe("OAuth bad input and safety", () => {
     expect(answer.status).toBe(401);
     expect(answer.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
 
+    // Clients sharing one address send expired tokens before refreshing: no guesses, no budget spent.
+    const shared = address();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const response = await fetch(`${svc.url}/mcp`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${expired.tokens.access_token}`, ...shared },
+      });
+      statuses.add(response.status);
+    }
+    expect([...statuses]).toEqual([401]);
+
     const revoked = await signedIn();
     const revoke = await fetch(`${svc.url}/oauth/revoke`, {
       method: "POST",
