@@ -107,6 +107,10 @@ export type Config = Readonly<{
     maxTickets: number;
     /** Share of the plan's per-minute limit learning may use, inside the installation's own share. */
     rateShare: number;
+    /** History tickets the language model is calibrated on per run (0: not calibrated, never trusted alone). */
+    llmSample: number;
+    /** US dollars one run's calibration may spend on the language model. */
+    llmBudgetUsd: number;
   }>;
   sandbox: Readonly<{
     apiKey: string;
@@ -216,6 +220,9 @@ const envSchema = z.object({
   LEARN_DAYS: intIn(1, 3650, 180),
   LEARN_MAX_TICKETS: intIn(50, 100_000, 5000),
   LEARN_RATE_SHARE: numberIn(0.01, 0.9, 0.2),
+  // With a language model: how many history tickets each learning run asks it, and what it may spend.
+  LEARN_LLM_SAMPLE: intIn(0, 2000, 100),
+  LEARN_LLM_BUDGET_USD: numberIn(0, 1000, 0.5),
   // Jobs mostly wait on Freshdesk and Redis; the shared rate budget, not this, bounds the load.
   WORKER_CONCURRENCY: intIn(1, 256, 32),
   SANDBOX_API_KEY: z.string().min(1).default("sandbox"),
@@ -471,6 +478,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       days: e.LEARN_DAYS,
       maxTickets: e.LEARN_MAX_TICKETS,
       rateShare: e.LEARN_RATE_SHARE,
+      llmSample: e.LEARN_LLM_SAMPLE,
+      llmBudgetUsd: e.LEARN_LLM_BUDGET_USD,
     },
     sandbox: {
       apiKey: e.SANDBOX_API_KEY,

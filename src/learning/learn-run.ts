@@ -7,7 +7,7 @@ import type { LearnerLock } from "./learner-lock.ts";
 import type { ModelRegistry, PromotionResult } from "./model-registry.ts";
 import type { Override } from "./overrides.ts";
 import { trainOnThread } from "./train-thread.ts";
-import type { LabelledTicket, LearnedModel } from "./types.ts";
+import type { LabelledTicket, LearnedModel, LlmCalibration } from "./types.ts";
 
 /**
  * One learning run for one account: read the new history (history-sync), train a candidate on
@@ -18,7 +18,30 @@ import type { LabelledTicket, LearnedModel } from "./types.ts";
 
 export const HELD_OUT_SHARE = 0.2;
 
-export type LearnSettings = { days: number; maxTickets: number; targetPrecision: number };
+export type LearnSettings = {
+  days: number;
+  maxTickets: number;
+  targetPrecision: number;
+  /** The taxonomy's urgent wording, measured against this history's priorities. */
+  urgentSignals?: readonly string[] | undefined;
+};
+
+/**
+ * Measures the configured language model on a budgeted sample of the training examples
+ * (calibrateLlmOnHistory); the result is stored with the model version the worker reads.
+ */
+export type LlmCalibrator = (
+  examples: readonly LabelledTicket[],
+  signal?: AbortSignal,
+) => Promise<{ calibration: LlmCalibration; spend: LlmCalibrationSpend }>;
+
+export type LlmCalibrationSpend = {
+  /** Tickets asked, answers received, calls refused because the budget was spent, US dollars. */
+  asked: number;
+  answered: number;
+  skipped: number;
+  usd: number;
+};
 
 export type LearnerDeps = {
   account: string;
@@ -36,8 +59,10 @@ export type LearnerDeps = {
   /** Trains a model; a separate thread by default. */
   train?: (
     examples: readonly LabelledTicket[],
-    options: { targetPrecision: number },
+    options: { targetPrecision: number; urgentSignals?: readonly string[] | undefined },
   ) => Promise<LearnedModel>;
+  /** Set when a language model is configured. */
+  calibrateLlm?: LlmCalibrator | undefined;
   logger?: Logger | undefined;
   signal?: AbortSignal | undefined;
 };
@@ -54,6 +79,8 @@ export type LearnRunReport = {
   promotion: PromotionResult;
   /** Milliseconds spent reading history and training. */
   timings: { syncMs: number; trainMs: number };
+  /** The language model's calibration on this history, when one is configured. */
+  llm?: { calibration: LlmCalibration; spend: LlmCalibrationSpend } | undefined;
 };
 
 export type LearnRunOutcome =
@@ -85,8 +112,13 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
   const training = examples.filter((example) => !isHeldOut(example.id));
   const trainStarted = Date.now();
   const train = deps.train ?? ((rows, options) => trainOnThread(rows, { ...options, seed: 1 }, deps.signal));
-  const candidate = await train(training, { targetPrecision: deps.settings.targetPrecision });
+  const candidate = await train(training, {
+    targetPrecision: deps.settings.targetPrecision,
+    urgentSignals: deps.settings.urgentSignals,
+  });
   const trainMs = Date.now() - trainStarted;
+  deps.signal?.throwIfAborted();
+  const llm = deps.calibrateLlm ? await deps.calibrateLlm(training, deps.signal) : undefined;
   deps.signal?.throwIfAborted();
 
   const promotion = await deps.registry.promote({
@@ -94,6 +126,7 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
     learnedFrom: training.length,
     heldOut,
     targetPrecision: deps.settings.targetPrecision,
+    llmCalibration: llm?.calibration,
   });
   const creditsAfter = deps.creditsUsed?.();
   const report: LearnRunReport = {
@@ -107,6 +140,7 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
     heldOutCount: heldOut.length,
     promotion,
     timings: { syncMs, trainMs },
+    ...(llm ? { llm } : {}),
   };
   await deps.redis.set(lastRunKey(deps.prefix, deps.account), JSON.stringify(report));
   deps.logger?.info(

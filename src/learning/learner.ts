@@ -12,6 +12,7 @@ import { createExamplesStore, type ExamplesStore } from "./examples-store.ts";
 import { type LearnerDeps, type LearnRunOutcome, lastLearnRun, learnOnce } from "./learn-run.ts";
 import { createLearnerLock } from "./learner-lock.ts";
 import { createLearningGovernor, type LearningGovernor } from "./learning-budget.ts";
+import { createLlmCalibrator } from "./llm-calibrator.ts";
 import { createModelRegistry, type ModelRegistry } from "./model-registry.ts";
 import { createOverrideStore } from "./overrides.ts";
 
@@ -95,7 +96,9 @@ export async function createLearner(options: {
       days: config.learning.days,
       maxTickets: config.learning.maxTickets,
       targetPrecision: config.triage.targetPrecision,
+      urgentSignals: config.triage.taxonomy.urgentSignals,
     },
+    calibrateLlm: createLlmCalibrator(config),
     logger,
   };
 

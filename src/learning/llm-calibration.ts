@@ -6,6 +6,7 @@ import {
   type FieldValue,
   type LabelledTicket,
   LEARNED_FIELDS,
+  type LearnedModel,
   type LlmCalibration,
   type LlmFieldCalibration,
 } from "./types.ts";
@@ -64,14 +65,26 @@ export type LlmAsk = (
  */
 export async function calibrateLlmOnHistory(
   examples: readonly LabelledTicket[],
-  options: { ask: LlmAsk; sampleSize: number; targetPrecision: number; seed?: number; similarK?: number },
+  options: {
+    ask: LlmAsk;
+    sampleSize: number;
+    targetPrecision: number;
+    seed?: number;
+    similarK?: number;
+    /** Fits the comparison model; in-process by default (the service passes its training thread). */
+    train?: (
+      rows: readonly LabelledTicket[],
+      options: { targetPrecision: number; seed: number },
+    ) => Promise<LearnedModel>;
+  },
 ): Promise<LlmCalibration> {
   const order = examples.map((_, i) => i);
   shuffle(order, mulberry32(options.seed ?? 1));
   const take = Math.min(options.sampleSize, Math.floor(examples.length / 4));
   const sample = order.slice(0, take).map((i) => examples[i] as LabelledTicket);
   const rest = order.slice(take).map((i) => examples[i] as LabelledTicket);
-  const model = learn(rest, { targetPrecision: options.targetPrecision, seed: options.seed });
+  const fit = options.train ?? (async (rows, o) => learn(rows, o));
+  const model = await fit(rest, { targetPrecision: options.targetPrecision, seed: options.seed ?? 1 });
   const index = buildSimilarIndex(rest);
   const samples: LlmSample[] = [];
   for (const ticket of sample) {

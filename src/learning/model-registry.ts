@@ -1,7 +1,13 @@
 import type { Redis } from "ioredis";
 import { evaluateHoldout, type HoldoutFigures } from "./holdout.ts";
 import { deserializeModel, serializeModel } from "./serialize.ts";
-import { type LabelledTicket, LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
+import {
+  type LabelledTicket,
+  LEARNED_FIELDS,
+  type LearnedField,
+  type LearnedModel,
+  type LlmCalibration,
+} from "./types.ts";
 
 /**
  * The account's learned models, versioned in Redis: the last KEPT_VERSIONS versions and which
@@ -23,6 +29,8 @@ export type ModelVersion = {
   promotedAt: string;
   /** Per field, how it did on the held-out rows when it was promoted. */
   heldOut: Partial<Record<LearnedField, HoldoutFigures>>;
+  /** How often the language model was right on a sample of this history, when one is configured. */
+  llmCalibration?: LlmCalibration | undefined;
 };
 
 export type VersionSummary = Omit<ModelVersion, "model">;
@@ -46,6 +54,8 @@ export type ModelRegistry = {
     /** Rows the candidate was not trained on; the current model is measured on the same rows. */
     heldOut: readonly LabelledTicket[];
     targetPrecision: number;
+    /** The language model measured on the same history, stored with the version. */
+    llmCalibration?: LlmCalibration | undefined;
   }): Promise<PromotionResult>;
 };
 
@@ -123,6 +133,7 @@ export function createModelRegistry(options: {
         trainedAt: candidate.model.trainedAt,
         promotedAt: new Date().toISOString(),
         heldOut: candidateFigures,
+        ...(candidate.llmCalibration ? { llmCalibration: candidate.llmCalibration } : {}),
       };
       await redis
         .multi()
