@@ -79,6 +79,8 @@ describe("loadConfig", () => {
       days: 180,
       maxTickets: 5000,
       rateShare: 0.2,
+      llmSample: 100,
+      llmBudgetUsd: 0.5,
     });
     expect(config.triage).toMatchObject({ targetPrecision: 0.9, applyUnmeasured: false });
   });
@@ -115,6 +117,16 @@ describe("loadConfig", () => {
     });
     expect(set.learning).toMatchObject({ days: 30, maxTickets: 800, rateShare: 0.1 });
     expect(set.triage).toMatchObject({ targetPrecision: 0.95, applyUnmeasured: true });
+  });
+
+  it("reads the language model's calibration sample and budget", () => {
+    expect(loadConfig({}).learning).toMatchObject({ llmSample: 100, llmBudgetUsd: 0.5 });
+    expect(loadConfig({ LEARN_LLM_SAMPLE: "0", LEARN_LLM_BUDGET_USD: "2" }).learning).toMatchObject({
+      llmSample: 0,
+      llmBudgetUsd: 2,
+    });
+    expect(() => loadConfig({ LEARN_LLM_SAMPLE: "many" })).toThrow(/LEARN_LLM_SAMPLE/);
+    expect(() => loadConfig({ LEARN_LLM_BUDGET_USD: "-1" })).toThrow(/LEARN_LLM_BUDGET_USD/);
   });
 });
 
