@@ -38,7 +38,8 @@ import type { CompanyLookup } from "./company-lookup.ts";
  * Group, type and priority are decided by `decideFields` (src/learning/decide.ts) with the
  * account's current learned model: a field is applied only when that decision says so, i.e. its
  * confidence reached the threshold where held-out history showed the target precision. The
- * rules (urgent wording, tone, VIP, SLA) keep their own reasons.
+ * urgent-wording rule is part of that decision (measured on the account's history, so eval counts
+ * it); the account-data rules eval cannot see (VIP, SLA) keep their own reasons.
  */
 
 /** The account's learned model as the registry serves it. */
@@ -147,6 +148,9 @@ export async function decide(deps: DecideDeps, input: DecideInput): Promise<Deci
     confidence: classification.confidence,
     sentiment: classification.sentiment,
     text: ticketText(ticket),
+    // Urgent wording is decideFields' measured rule (above), so eval counts what is applied;
+    // only the account-data rules eval cannot see (VIP, SLA) are added here.
+    textRules: false,
     companyId: ticket.companyId,
     companyName: company?.name ?? ticket.companyName,
     customFields: { ...company?.customFields, ...ticket.customFields },
@@ -298,6 +302,7 @@ function categoryTagEvidence(
 }
 
 function priorityReason(decision: FieldDecision, classification: Classification): string {
+  if (decision.source === "rule" && decision.detail) return decision.detail;
   if (decision.source === "model" && decision.reason !== "not_enough_history")
     return "learned from this account's tickets";
   if (decision.source === "both")

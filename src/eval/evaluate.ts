@@ -5,11 +5,15 @@ import { learn, predictFields } from "../learning/learn.ts";
 import { measureLlm } from "../learning/llm-calibration.ts";
 import { buildSimilarIndex, similarTickets } from "../learning/similar.ts";
 import {
+  type Decisions,
+  type FieldPredictions,
   type FieldValue,
   type LabelledTicket,
   LEARNED_FIELDS,
   type LearnedField,
+  type LearnedModel,
   type LlmCalibration,
+  type TicketText,
 } from "../learning/types.ts";
 import { createLocalClassifier } from "../triage/local-classifier.ts";
 import { findCategory, type Taxonomy } from "../triage/taxonomy.ts";
@@ -103,19 +107,12 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
     }
 
     for (const row of test) {
-      const predictions = predictFields(model, row.ticket);
       let llm: LlmAnswers | undefined;
       if (settings.llm && index) {
         const similar = similarTickets(index, row.ticket, settings.similarK).map((s) => s.ticket);
         llm = await settings.llm.answer(row.ticket, similar);
       }
-      const decisions = decideFields(model, row.ticket, {
-        targetPrecision: settings.targetPrecision,
-        applyUnmeasured: settings.applyUnmeasured,
-        predictions,
-        llm,
-        llmCalibration,
-      });
+      const { predictions, decisions } = decideHeldOut(model, row.ticket, settings, llm, llmCalibration);
       const scores: Partial<Record<LearnedField, number>> = {};
       for (const f of LEARNED_FIELDS) {
         const p = predictions[f];
@@ -126,6 +123,28 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
     }
   }
   return { outcomes, thresholds, llmCalibrations };
+}
+
+/**
+ * One held-out ticket's decision: `decideFields` with the fold's model, exactly as the worker
+ * calls it, so `applied` in `--predictions` is what the service does for the same text.
+ */
+export function decideHeldOut(
+  model: LearnedModel,
+  ticket: TicketText,
+  settings: Pick<EvalSettings, "targetPrecision" | "applyUnmeasured">,
+  llm?: LlmAnswers,
+  llmCalibration?: LlmCalibration,
+): { predictions: FieldPredictions; decisions: Decisions } {
+  const predictions = predictFields(model, ticket);
+  const decisions = decideFields(model, ticket, {
+    targetPrecision: settings.targetPrecision,
+    applyUnmeasured: settings.applyUnmeasured,
+    predictions,
+    llm,
+    llmCalibration,
+  });
+  return { predictions, decisions };
 }
 
 /** A new account: nothing learned, only the taxonomy (and the LLM, if asked). */

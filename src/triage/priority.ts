@@ -37,6 +37,12 @@ export type PriorityInput = {
   dueBy?: string | null | undefined;
   frDueBy?: string | null | undefined;
   rules: Pick<Taxonomy, "urgentSignals" | "vip">;
+  /**
+   * Apply the text rules (urgent wording, very negative tone) here; true by default. The worker
+   * turns them off: its urgent-wording rule is measured on the account's history inside
+   * `decideFields`, so `npm run eval` counts exactly what is applied.
+   */
+  textRules?: boolean | undefined;
   now: Date;
   slaWindowMinutes?: number;
 };
@@ -66,11 +72,13 @@ export function decidePriority(input: PriorityInput): PriorityDecision {
       rule: false,
     },
   ];
-  const text = normalizeText(input.text);
-  const signal = input.rules.urgentSignals.find((phrase) => containsPhrase(text, phrase));
-  if (signal) floors.push({ value: 4, reason: `mentions "${signal}"`, confidence: 0.95, rule: true });
-  if (input.sentiment === "very_negative")
-    floors.push({ value: 3, reason: "very negative tone", confidence: 0.8, rule: true });
+  if (input.textRules !== false) {
+    const text = normalizeText(input.text);
+    const signal = input.rules.urgentSignals.find((phrase) => containsPhrase(text, phrase));
+    if (signal) floors.push({ value: 4, reason: `mentions "${signal}"`, confidence: 0.95, rule: true });
+    if (input.sentiment === "very_negative")
+      floors.push({ value: 3, reason: "very negative tone", confidence: 0.8, rule: true });
+  }
   const deadline = nearestDeadline(input, input.now);
   if (deadline) floors.push({ value: 3, reason: deadline, confidence: 0.95, rule: true });
 

@@ -36,6 +36,25 @@ describe("decidePriority", () => {
     });
   });
 
+  it("leaves urgent wording and tone to the caller's measured decision when text rules are off", () => {
+    const angryOutage = {
+      text: "Outage! This is the worst, I am furious",
+      sentiment: "very_negative" as const,
+    };
+    expect(decidePriority(input(angryOutage)).value).toBe(4);
+    expect(decidePriority(input({ ...angryOutage, textRules: false }))).toMatchObject({
+      value: 2,
+      byRule: false,
+    });
+    // The account-data rules still raise it, with their own reasons.
+    const slaSoon = decidePriority(
+      input({ ...angryOutage, textRules: false, frDueBy: "2025-03-03T13:30:00Z" }),
+    );
+    expect(slaSoon).toMatchObject({ value: 3, byRule: true });
+    expect(slaSoon.reason).toMatch(/first response SLA due within/);
+    expect(decidePriority(input({ ...angryOutage, textRules: false, companyId: 77 })).value).toBe(3);
+  });
+
   it("says when a rule, not the classifier, set the value", () => {
     expect(decidePriority(input({ text: "Our production is down since 9am!" })).byRule).toBe(true);
     expect(decidePriority(input({ companyId: 77 })).byRule).toBe(true);

@@ -166,15 +166,39 @@ describe("decide with the account's learned model", () => {
     expect(decision.update.group_id).toBe(billingId);
   });
 
-  it("keeps the rules' own reasons: an outage is Urgent even with no history", async () => {
-    const decision = await run(deps({ targetPrecision: 0.9, applyUnmeasured: false }), {
+  it("applies urgent wording only where this account's history backs it, with the rule's own reason", async () => {
+    const outage = {
       id: 502,
       subject: "Production is down",
       descriptionText: "Since 09:00 every request returns a 500 error. Production is down for all users.",
+    };
+    // No history: the wording is not measured, so the priority is only suggested.
+    const unmeasured = await run(deps({ targetPrecision: 0.9, applyUnmeasured: false }), outage);
+    expect(unmeasured.update.priority).toBeUndefined();
+    expect(unmeasured.noteHtml).toMatch(/priority Low → Urgent — suggested: not enough history to measure/);
+
+    // A history where the tickets mentioning an outage were Urgent: the rule is measured and applied.
+    const urgentHistory = examples.map((e) => ({
+      ...e,
+      labels: { ...e.labels, priority: /outage/i.test(`${e.subject} ${e.description}`) ? 4 : 2 },
+    })) as LabelledTicket[];
+    const measured = learn(urgentHistory, {
+      targetPrecision: 0.9,
+      seed: 1,
+      urgentSignals: DEFAULT_TAXONOMY.urgentSignals,
     });
+    expect(measured.rules?.urgent?.lowerBound).toBeGreaterThanOrEqual(0.9);
+    const decision = await run(
+      deps({
+        models: { current: async () => ({ version: 8, model: measured, learnedFrom: urgentHistory.length }) },
+        targetPrecision: 0.9,
+        applyUnmeasured: false,
+      }),
+      outage,
+    );
     expect(decision.update.priority).toBe(4);
     expect(decision.noteHtml).toMatch(/priority Low → Urgent \(rule: mentions/);
-    expect(decision.update.group_id).toBeUndefined();
+    expect(decision.decisions?.priority).toMatchObject({ applied: true, reason: "rule" });
   });
 
   it("shows the language model similar past tickets, and suggests only where it disagrees with the learned model", async () => {
