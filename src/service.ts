@@ -23,6 +23,7 @@ import {
 } from "./freshdesk/index.ts";
 import { createExamplesStore } from "./learning/examples-store.ts";
 import { createLearnScheduler } from "./learning/learn-scheduler.ts";
+import { type EmbeddedServiceRecord, embeddedServiceKey } from "./learning/learn-target.ts";
 import { createLearner } from "./learning/learner.ts";
 import { createModelRegistry } from "./learning/model-registry.ts";
 import { createOverrideStore } from "./learning/overrides.ts";
@@ -184,6 +185,12 @@ async function build(
   // Everything keyed by ticket id lives under the account's own prefix (see account-keys.ts).
   const account = freshdeskAccountName(freshdeskBaseUrl);
   const accountPrefix = accountKeyPrefix(prefix, account);
+  if (embedded) {
+    // `npm run learn` without REDIS_URL finds this service through the data folder's pid file,
+    // and reads here which account (which sandbox address) to learn into this Redis.
+    const record: EmbeddedServiceRecord = { freshdeskBaseUrl, account };
+    await shared.set(embeddedServiceKey(prefix), JSON.stringify(record));
+  }
   const results = createTriageResultStore(shared, accountPrefix);
   const queueConnection = track(stops, createRedisConnection(redisUrl, "intake", "queue"));
   const queue = createTriageQueue(queueConnection, accountPrefix);

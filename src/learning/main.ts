@@ -1,17 +1,17 @@
 // `npm run learn [-- --report FILE.html|FILE.md|FILE.json]`: learns the account's history once,
 // now, exactly as the service does at start and every LEARN_INTERVAL (same sync, budget, lock,
 // training and promotion), and prints what it learned. With REDIS_URL set, the model lands in the
-// registry the service reads; without it, in a temporary Redis (the figures still hold). With no
-// FRESHDESK_DOMAIN, it learns from a sandbox of its own with the seeded history.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// registry the service reads; without it, in the Redis of the service running on the data folder
+// (REDIS_DATA_DIR), or, with none running, in that folder's Redis for the service's next start.
+// With no FRESHDESK_DOMAIN, it learns the running service's sandbox, or a sandbox of its own with
+// the same seeded history.
+import { writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { extname } from "node:path";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { Redis } from "ioredis";
 import { type Config, loadConfig } from "../config.ts";
-import { startEmbeddedRedis } from "../embedded/redis-server.ts";
 import { AppError } from "../errors.ts";
 import {
   createAccountDirectory,
@@ -24,6 +24,7 @@ import { createAuditLog } from "../mcp/audit.ts";
 import { createSandbox } from "../sandbox/app.ts";
 import { learnReportHtml } from "./learn-report.ts";
 import { summaryLines, summaryMarkdown } from "./learn-summary.ts";
+import { dataFolderTarget, nextSandboxBaseUrl, readEmbeddedService } from "./learn-target.ts";
 import { createLearner } from "./learner.ts";
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -52,22 +53,30 @@ async function main(): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn", { component: "learn" });
 
   let redisUrl = config.redis.url;
+  let serviceRunning = false;
   if (!redisUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), "triage-learn-"));
-    const embedded = await startEmbeddedRedis({ dataDir, appendOnly: false });
-    cleanups.push(
-      () => embedded.stop(),
-      () => rmSync(dataDir, { recursive: true, force: true }),
-    );
-    redisUrl = embedded.url;
-    say("REDIS_URL is not set: learning into a temporary Redis; the service will not see this model.");
+    const target = await dataFolderTarget(config.redis.dataDir);
+    cleanups.push(() => target.stop());
+    redisUrl = target.redisUrl;
+    serviceRunning = target.serviceRunning;
+    say(target.message);
   }
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   cleanups.push(() => redis.disconnect());
+  const prefix = config.redis.queuePrefix;
 
   let baseUrl: string;
+  // The account the model is stored under: the one the service reads.
+  let account: string;
+  const service = serviceRunning ? await readEmbeddedService(redis, prefix) : undefined;
   if (config.freshdesk.target.kind === "remote") {
     baseUrl = config.freshdesk.target.baseUrl;
+    account = freshdeskAccountName(baseUrl);
+  } else if (service) {
+    // The running service's own sandbox: its tickets, under its account.
+    baseUrl = service.freshdeskBaseUrl;
+    account = service.account;
+    say(`Learning from the running service's sandbox at ${baseUrl}.`);
   } else {
     const sandbox = createSandbox({
       apiKey: config.sandbox.apiKey,
@@ -84,11 +93,19 @@ async function main(): Promise<number> {
       () => sandbox.close(),
     );
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
+    account = freshdeskAccountName(baseUrl);
     say("FRESHDESK_DOMAIN is not set: learning from a sandbox with the seeded history.");
+    if (!config.redis.url) {
+      // Its history is the one the service's sandbox seeds: stored under the account the
+      // service's sandbox will have at HOST:PORT.
+      const next = nextSandboxBaseUrl(config.host, config.port);
+      if (next) account = freshdeskAccountName(next);
+      else
+        say(
+          "PORT=0: the service's sandbox gets a new address at every start, so it will not see this model.",
+        );
+    }
   }
-
-  const account = freshdeskAccountName(baseUrl);
-  const prefix = config.redis.queuePrefix;
   const governor = createRateGovernor({
     redis,
     account,
@@ -131,6 +148,20 @@ async function main(): Promise<number> {
     return 1;
   }
   say(`\n${summaryLines(outcome.report, outcome.candidate).join("\n")}`);
+  const llm = outcome.report.llm;
+  if (llm) {
+    const { asked, answered, skipped, usd } = llm.spend;
+    say(
+      `\nLanguage model calibrated on ${answered} of ${asked} sampled tickets` +
+        `${skipped > 0 ? ` (${skipped} not asked: LEARN_LLM_BUDGET_USD spent)` : ""}, about US$ ${usd.toFixed(4)}.`,
+    );
+    for (const [field, counts] of Object.entries(llm.calibration)) {
+      const share = (c: { n: number; correct: number }) => (c.n > 0 ? `${c.correct}/${c.n} right` : "never");
+      say(
+        `  ${field}: agreeing with the learned model ${share(counts.agree)}, disagreeing ${share(counts.disagree)}, alone ${share(counts.alone)}`,
+      );
+    }
+  }
   if (values.report && reportFormat) {
     const { report, candidate } = outcome;
     const text =
