@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { EvalSummary } from "../../src/eval/summary.ts";
 import { generatedTickets } from "../learning/generated-tickets.ts";
+import { startOpenAIFake } from "../support/openai-fake.ts";
 import { runEval } from "./run-eval.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "eval-cli-"));
@@ -146,6 +147,85 @@ describe("npm run eval --zero-shot", () => {
     expect(group?.accuracy).toBeGreaterThan(0.3); // it still suggests: Billing and Accounts tickets match
     const first = JSON.parse(readFileSync(predictions, "utf8").split("\n")[0] as string);
     expect(first.group).toMatchObject({ applied: false, reason: "not_enough_history", confidence: null });
+  });
+});
+
+describe("npm run eval --zero-shot with a taxonomy whose keywords mislead", () => {
+  it("applies nothing, locally or with the language model, and its suggestions are mostly wrong", {
+    timeout: 120_000,
+  }, async () => {
+    // An admin's keywords that point the wrong way for this data: billing words lead to the
+    // Accounts group, login words to Billing, and ordinary words are called urgent.
+    const taxonomy = join(dir, "misleading.json");
+    writeFileSync(
+      taxonomy,
+      JSON.stringify({
+        categories: [
+          {
+            name: "accounts",
+            label: "Accounts",
+            description: "Everything about money",
+            keywords: ["invoice", "refund", "charged", "payment"],
+            group: "Accounts",
+            type: "Incident",
+          },
+          {
+            name: "billing",
+            label: "Billing",
+            description: "Sign-in trouble",
+            keywords: ["password", "login", "locked", "reset"],
+            group: "Billing",
+            type: "Question",
+          },
+          {
+            name: "shipping",
+            label: "Shipping",
+            description: "Crashes and errors",
+            keywords: ["error", "crash", "timeout", "bug"],
+            group: "Shipping",
+            type: "Question",
+          },
+        ],
+        fallbackCategory: "accounts",
+        urgentSignals: ["hello", "please", "thanks"],
+      }),
+    );
+    const predictions = join(dir, "misleading.jsonl");
+    const local = await runEval([
+      "--data",
+      dataPath,
+      "--zero-shot",
+      "--taxonomy",
+      taxonomy,
+      "--json",
+      "--predictions",
+      predictions,
+    ]);
+    expect(local.code).toBe(0);
+    const summary = JSON.parse(local.stdout) as EvalSummary;
+    for (const f of summary.fields) expect(f.applied).toBe(0);
+    expect(summary.fields.find((f) => f.field === "group")?.accuracy).toBeLessThan(0.2);
+    const lines = readFileSync(predictions, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(tickets.length);
+    for (const line of lines) {
+      const row = JSON.parse(line) as Record<string, { applied: boolean }>;
+      expect([row.group?.applied, row.type?.applied, row.priority?.applied]).toEqual([false, false, false]);
+    }
+
+    // The language model, never measured on this account, applies nothing either.
+    const fake = await startOpenAIFake();
+    try {
+      const withLlm = await runEval(
+        ["--data", dataPath, "--zero-shot", "--taxonomy", taxonomy, "--engine", "llm", "--json"],
+        { OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseUrl, OPENAI_MODEL: "fake-model" },
+      );
+      expect(withLlm.code).toBe(0);
+      const llmSummary = JSON.parse(withLlm.stdout) as EvalSummary;
+      expect(fake.requests.length).toBeGreaterThan(0);
+      for (const f of llmSummary.fields) expect(f.applied).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 });
 
