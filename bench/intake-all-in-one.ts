@@ -2,7 +2,7 @@ import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
 import type { LoadStats } from "./support/child-ipc.ts";
 import type { OpenLoopResult, OpenLoopRun } from "./support/load-generator.ts";
-import { type BenchChild, childEnv, forkChild } from "./support/processes.ts";
+import { type BenchChild, childEnv, forkChild, startSandboxProcess } from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, figure } from "./support/report.ts";
 import { NOTE_ROUTE, sandboxApi } from "./support/sandbox-api.ts";
@@ -15,7 +15,8 @@ import {
   WEBHOOK_SECRET,
 } from "./support/webhook-bodies.ts";
 
-type Layout = { name: string; args: string[]; drains: boolean };
+/** `freshdesk: "process"`: a standalone sandbox process stands in for a real Freshdesk. */
+type Layout = { name: string; args: string[]; drains: boolean; freshdesk?: "process" };
 
 const LAYOUTS: Layout[] = [
   { name: "web only (no worker)", args: ["--web"], drains: false },
@@ -24,6 +25,12 @@ const LAYOUTS: Layout[] = [
     name: "all-in-one, workers on the web event loop",
     args: ["--web", "--worker", "--in-process-worker"],
     drains: true,
+  },
+  {
+    name: "all-in-one, worker thread, Freshdesk in its own process",
+    args: ["--web", "--worker"],
+    drains: true,
+    freshdesk: "process",
   },
 ];
 
@@ -39,8 +46,9 @@ type Measured = {
  * Intake latency while the workers drain a backlog: `POST /webhooks/freshdesk` at a fixed
  * 500 req/s against the all-in-one service (embedded sandbox, local classifier), first with a
  * backlog of real sandbox tickets queued so the workers are busy for the whole measurement. The
- * same run measures the web-only process (nothing drains) and, for contrast, the all-in-one
- * process with its workers on the web event loop (as before worker threads).
+ * same run measures the web-only process (nothing drains), the all-in-one process with its
+ * workers on the web event loop (as before worker threads), and the all-in-one process against a
+ * Freshdesk in another process (a standalone sandbox), where the web thread only takes webhooks.
  */
 export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<BenchResult> {
   const started = Date.now();
@@ -53,6 +61,8 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
   const generator = await forkChild("bench/support/load-generator.ts", { env: childEnv({}) });
 
   const measure = async (layout: Layout, queueNumber: number): Promise<Measured> => {
+    // A real account's layout: the web thread only takes webhooks; Freshdesk's work is elsewhere.
+    const freshdesk = layout.freshdesk === "process" ? await startSandboxProcess("unlimited") : undefined;
     const service = await forkChild("bench/support/service-process.ts", {
       args: layout.args,
       env: childEnv({
@@ -67,14 +77,17 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
         SANDBOX_AUTOMATIONS: "off",
         WORKER_CONCURRENCY: String(options.workerConcurrency),
         LOG_LEVEL: "info",
+        ...(freshdesk ? { FRESHDESK_DOMAIN: freshdesk.baseUrl, FRESHDESK_API_KEY: "sandbox" } : {}),
       }),
     });
     try {
       const url = String(service.ready.url);
-      const api = sandboxApi(`${url}/sandbox`);
+      const api = sandboxApi(freshdesk ? freshdesk.baseUrl : `${url}/sandbox`);
+      const notesPosted = async () =>
+        freshdesk ? ((await api.stats()).endpoints[NOTE_ROUTE]?.requests ?? 0) : embeddedNotes(service);
       const ids = await api.createTickets(backlog, 32);
       await inPool(ids, 32, async (id) => void (await fireWebhook(url, idOnlyBody(id))));
-      const notesBefore = await notesPosted(service);
+      const notesBefore = await notesPosted();
       await service.ask("loadStats");
       const run: OpenLoopRun = {
         url: `${url}/webhooks/freshdesk`,
@@ -88,11 +101,12 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
       };
       const result = await generator.ask<OpenLoopResult>("open", { run });
       const load = await service.ask<LoadStats>("loadStats");
-      const triagedDuring = (await notesPosted(service)) - notesBefore;
-      const backlogLeft = layout.drains ? backlog - (await notesPosted(service)) : backlog;
+      const triagedDuring = (await notesPosted()) - notesBefore;
+      const backlogLeft = layout.drains ? backlog - (await notesPosted()) : backlog;
       return { layout, result, load, triagedDuring, backlogLeft };
     } finally {
       await service.stop();
+      await freshdesk?.stop();
     }
   };
 
@@ -104,7 +118,12 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
       for (const [index, layout] of LAYOUTS.entries()) runs.push(await measure(layout, round * 10 + index));
     }
     const of = (layout: Layout) => runs.filter((run) => run.layout === layout);
-    const [webOnly, threaded, inProcess] = LAYOUTS.map(of) as [Measured[], Measured[], Measured[]];
+    const [webOnly, threaded, inProcess, remote] = LAYOUTS.map(of) as [
+      Measured[],
+      Measured[],
+      Measured[],
+      Measured[],
+    ];
     const p99 = (layoutRuns: Measured[]) => median(layoutRuns.map((run) => run.result.measured.p99));
     const p50 = (layoutRuns: Measured[]) => median(layoutRuns.map((run) => run.result.measured.p50));
     const drainRate = (layoutRuns: Measured[]) =>
@@ -120,6 +139,7 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
           target: { atMost: 25 },
         }),
         figure(`webhook latency p99, ${name(inProcess)}`, p99(inProcess), "ms", { baseline }),
+        figure(`webhook latency p99, ${name(remote)}`, p99(remote), "ms", { baseline }),
         figure(`webhook latency p50, ${name(threaded)}`, p50(threaded), "ms", {
           baseline: { label: "web only", value: p50(webOnly) },
         }),
@@ -132,7 +152,7 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
       ],
       notes: [
         `Processes: redis-server (AOF everysec); the service (bench/support/service-process.ts: src/service.ts with production settings, info logging, the embedded sandbox on the unlimited plan, the local classifier, WORKER_CONCURRENCY=${options.workerConcurrency}); the load generator. Each measurement gets a fresh service process on its own queue prefix.`,
-        `${rounds} round(s), each measuring the three layouts one after the other; every figure is the median over the rounds.`,
+        `${rounds} round(s), each measuring the ${LAYOUTS.length} layouts one after the other; every figure is the median over the rounds.`,
         `Backlog: ${backlog} sandbox tickets created and their webhooks accepted just before each measurement, so the workers are triaging (get, classify, update, note through the sandbox over loopback HTTP) for the whole of it.`,
         `Fixed rate: ${rate} req/s open-loop for ${fixedSeconds} s (first ${warmupSeconds} s not measured); latency counts from each request's scheduled send time; webhooks name tickets that do not exist, so their jobs wait behind the backlog.`,
         ...runs.map(
@@ -154,7 +174,7 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-async function notesPosted(service: BenchChild): Promise<number> {
+async function embeddedNotes(service: BenchChild): Promise<number> {
   return (await service.ask<SandboxStats>("sandboxStats")).endpoints[NOTE_ROUTE]?.requests ?? 0;
 }
 
