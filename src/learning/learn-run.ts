@@ -118,7 +118,7 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
   });
   const trainMs = Date.now() - trainStarted;
   deps.signal?.throwIfAborted();
-  const llm = deps.calibrateLlm ? await deps.calibrateLlm(training, deps.signal) : undefined;
+  const llm = deps.calibrateLlm ? await calibrateLlm(deps, training) : undefined;
   deps.signal?.throwIfAborted();
 
   const promotion = await deps.registry.promote({
@@ -157,6 +157,20 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
     promotion.promoted ? "learned a new model from the account's history" : "kept the model in use",
   );
   return { ran: true, report, candidate, heldOut };
+}
+
+/**
+ * A language model that cannot be measured now does not hold back the learned model: it is
+ * promoted without a calibration, and the worker then never trusts the language model alone.
+ */
+async function calibrateLlm(deps: LearnerDeps, training: readonly LabelledTicket[]) {
+  try {
+    return await deps.calibrateLlm?.(training, deps.signal);
+  } catch (error) {
+    deps.signal?.throwIfAborted();
+    deps.logger?.warn({ err: error, account: deps.account }, "could not calibrate the language model");
+    return undefined;
+  }
 }
 
 /** The report of the account's last learning run, for pages and metrics. */

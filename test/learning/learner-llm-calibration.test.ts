@@ -193,6 +193,21 @@ describe("learning calibrates the language model", () => {
     expect(overruled.decisions?.group).toMatchObject({ value: "Billing", applied: true, source: "llm" });
   });
 
+  it("promotes the learned model when the language model fails, with nothing measured for it", {
+    timeout: 120_000,
+  }, async () => {
+    llm.setMode("500");
+    try {
+      const { report, current, calls } = await learnWith({ LEARN_LLM_SAMPLE: "5" });
+      expect(calls).toBeGreaterThanOrEqual(5);
+      expect(report.promotion.promoted).toBe(true);
+      expect(report.llm?.spend).toMatchObject({ asked: 5, answered: 0 });
+      expect(current.llmCalibration).toEqual({});
+    } finally {
+      llm.setMode("ok");
+    }
+  });
+
   it("stops asking once the run's budget is spent", { timeout: 120_000 }, async () => {
     // The fake reports 100 input and 50 output tokens a call: 0.000045 US$ at the default prices.
     const { report, current, calls } = await learnWith({
