@@ -49,8 +49,8 @@ import { docsRoutes } from "./routes/docs.ts";
 import type { ReadinessCheck } from "./routes/health.ts";
 import { loginRoutes } from "./routes/login.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
-import { oauthAdminRoutes } from "./routes/oauth-admin.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
+import { oauthAdminRoutes } from "./routes/oauth-admin.ts";
 import { createPageAuth } from "./routes/page-auth.ts";
 import { createFailedSignInLimiter, createRateLimiter } from "./routes/rate-limit.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
@@ -394,7 +394,12 @@ async function build(
         },
         {
           path: "/admin/oauth",
-          app: oauthAdminRoutes({ tokens: config.mcp.tokens, store: tokenStore, vault, failedSignIns: signInGuard }),
+          app: oauthAdminRoutes({
+            tokens: config.mcp.tokens,
+            store: tokenStore,
+            vault,
+            failedSignIns: signInGuard,
+          }),
         },
         // Before /admin, whose bearer-only guard would otherwise refuse the dashboard's session.
         { path: QUEUE_DASHBOARD_PATH, app: adminQueueRoutes({ auth: pageAuth, queues: [queue] }) },

@@ -83,8 +83,8 @@ export async function calibrateLlmOnHistory(
   const take = Math.min(options.sampleSize, Math.floor(examples.length / 4));
   const sample = order.slice(0, take).map((i) => examples[i] as LabelledTicket);
   const rest = order.slice(take).map((i) => examples[i] as LabelledTicket);
-  const fit = options.train ?? (async (rows, o) => learn(rows, o));
-  const model = await fit(rest, { targetPrecision: options.targetPrecision, seed: options.seed ?? 1 });
+  const trainModel = options.train ?? (async (rows, o) => learn(rows, o));
+  const model = await trainModel(rest, { targetPrecision: options.targetPrecision, seed: options.seed ?? 1 });
   const index = buildSimilarIndex(rest);
   const samples: LlmSample[] = [];
   for (const ticket of sample) {

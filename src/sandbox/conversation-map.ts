@@ -11,8 +11,8 @@ export class ConversationMap extends Map<number, FdConversation> {
   override set(id: number, conversation: FdConversation): this {
     this.#unindex(id);
     super.set(id, conversation);
-    let own = this.#byTicket.get(conversation.ticket_id);
-    if (!own) this.#byTicket.set(conversation.ticket_id, (own = new Map()));
+    const own = this.#byTicket.get(conversation.ticket_id) ?? new Map<number, FdConversation>();
+    this.#byTicket.set(conversation.ticket_id, own);
     own.set(id, conversation);
     return this;
   }
