@@ -1,9 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SECRET_KEY_FILE } from "../src/auth/secret-key.ts";
 import { freeLoopbackPort } from "../src/embedded/redis-server.ts";
 import { stopGroup } from "./support/process-group.ts";
 import { testRedisUrl } from "./support/redis.ts";
@@ -80,8 +90,11 @@ describe(".env", () => {
       );
       npmRun("start", {});
       await waitFor(() => healthy(port), 30_000, 100);
-      // REDIS_URL came from .env too: no private redis-server, so no data folder for it.
-      expect(existsSync(join(project, "data/redis"))).toBe(false);
+      // REDIS_URL came from .env too: no private redis-server, so none of its files (the folder
+      // may still hold the generated SECRET_KEY).
+      const dataDir = join(project, "data/redis");
+      const files = existsSync(dataDir) ? readdirSync(dataDir) : [];
+      expect(files.filter((name) => name !== SECRET_KEY_FILE)).toEqual([]);
     });
 
     it("a real environment variable wins over .env", { timeout: 60_000 }, async () => {
