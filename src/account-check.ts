@@ -44,8 +44,9 @@ export async function checkAccount(options: {
     if (answer === "timeout") {
       return {
         ok: false,
-        problem: `Freshdesk at ${options.baseUrl} did not answer within ${Math.round(options.timeoutMs / 1000)} s.`,
-        fix: "Check FRESHDESK_DOMAIN and that this machine can reach it.",
+        // Refused connections are retried with backoff, so they too can end here.
+        problem: `Freshdesk at ${options.baseUrl} could not be reached: no answer within ${Math.round(options.timeoutMs / 1000)} s.`,
+        fix: "Check FRESHDESK_DOMAIN (e.g. acme or https://acme.freshdesk.com) and this machine's network.",
       };
     }
     return { ok: true, missingGroups: await missingGroups(options.directory, options.taxonomy) };
