@@ -4,7 +4,13 @@ import { createFreshdeskClient, createRateGovernor, freshdeskAccountName } from 
 import { accountKeyPrefix } from "../src/queue/account-keys.ts";
 import { createTriageQueue, enqueueTriage } from "../src/queue/triage-queue.ts";
 import type { BenchOptions } from "./options.ts";
-import { childEnv, spawnNode, startSandboxProcess, stopChild } from "./support/processes.ts";
+import {
+  BENCH_SECRET_KEY,
+  childEnv,
+  spawnNode,
+  startSandboxProcess,
+  stopChild,
+} from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, figure } from "./support/report.ts";
 import { sandboxApi } from "./support/sandbox-api.ts";
@@ -61,6 +67,7 @@ export async function budgetBenchmark(options: BenchOptions): Promise<BenchResul
 
     const env = childEnv({
       NODE_ENV: "production",
+      SECRET_KEY: BENCH_SECRET_KEY,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: PREFIX,
       WEBHOOK_SECRET,

@@ -1,7 +1,7 @@
 import { createFreshdeskClient } from "../src/freshdesk/index.ts";
 import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
-import { childEnv, forkChild } from "./support/processes.ts";
+import { BENCH_SECRET_KEY, childEnv, forkChild } from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, figure } from "./support/report.ts";
 import { NOTE_ROUTE, sandboxApi } from "./support/sandbox-api.ts";
@@ -24,6 +24,7 @@ export async function creditsBenchmark(options: BenchOptions): Promise<BenchResu
     args: ["--web", "--worker"],
     env: childEnv({
       NODE_ENV: "production",
+      SECRET_KEY: BENCH_SECRET_KEY,
       PORT: "0",
       REDIS_URL: redis.url,
       QUEUE_PREFIX: PREFIX,

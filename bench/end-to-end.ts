@@ -3,7 +3,7 @@ import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
 import type { LoadStats } from "./support/child-ipc.ts";
 import type { DirectSequenceResult } from "./support/direct-sequence.ts";
-import { childEnv, forkChild } from "./support/processes.ts";
+import { BENCH_SECRET_KEY, childEnv, forkChild } from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, figure } from "./support/report.ts";
 import { NOTE_ROUTE, sandboxApi } from "./support/sandbox-api.ts";
@@ -30,6 +30,7 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
     args: ["--web", "--worker"],
     env: childEnv({
       NODE_ENV: "production",
+      SECRET_KEY: BENCH_SECRET_KEY,
       PORT: "0",
       REDIS_URL: redis.url,
       QUEUE_PREFIX: PREFIX,
@@ -167,6 +168,7 @@ async function splitLayoutBurst(redisUrl: string, burst: number, concurrency: nu
   const prefix = `${PREFIX}-split`;
   const shared = {
     NODE_ENV: "production",
+    SECRET_KEY: BENCH_SECRET_KEY,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     WEBHOOK_SECRET,

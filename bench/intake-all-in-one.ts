@@ -2,7 +2,13 @@ import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
 import type { LoadStats } from "./support/child-ipc.ts";
 import type { OpenLoopResult, OpenLoopRun } from "./support/load-generator.ts";
-import { type BenchChild, childEnv, forkChild, startSandboxProcess } from "./support/processes.ts";
+import {
+  BENCH_SECRET_KEY,
+  type BenchChild,
+  childEnv,
+  forkChild,
+  startSandboxProcess,
+} from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, figure } from "./support/report.ts";
 import { NOTE_ROUTE, sandboxApi } from "./support/sandbox-api.ts";
@@ -72,7 +78,7 @@ export async function intakeAllInOneBenchmark(options: BenchOptions): Promise<Be
         QUEUE_PREFIX: `bench-aio-${queueNumber}`,
         WEBHOOK_SECRET,
         // Production refuses to start without it (it encrypts signed-in people's Freshdesk keys).
-        SECRET_KEY: "bench-secret-key-0123456789abcdef0123456789",
+        SECRET_KEY: BENCH_SECRET_KEY,
         SANDBOX_PLAN: "unlimited",
         SANDBOX_AUTOMATIONS: "off",
         WORKER_CONCURRENCY: String(options.workerConcurrency),

@@ -10,7 +10,7 @@ import type {
   OpenLoopResult,
   OpenLoopRun,
 } from "./support/load-generator.ts";
-import { childEnv, forkChild } from "./support/processes.ts";
+import { BENCH_SECRET_KEY, childEnv, forkChild } from "./support/processes.ts";
 import { startBenchRedis } from "./support/redis.ts";
 import { type BenchResult, type Figure, figure } from "./support/report.ts";
 import { ID_ONLY_TEMPLATE, WEBHOOK_HEADERS, WEBHOOK_SECRET } from "./support/webhook-bodies.ts";
@@ -33,6 +33,7 @@ export async function intakeBenchmark(options: BenchOptions): Promise<BenchResul
     args: ["--web", "--bare"],
     env: childEnv({
       NODE_ENV: "production",
+      SECRET_KEY: BENCH_SECRET_KEY,
       PORT: "0",
       REDIS_URL: redis.url,
       QUEUE_PREFIX: PREFIX,

@@ -5,7 +5,7 @@ import { createTriageQueue, defaultTriageJobOptions } from "../src/queue/triage-
 import type { BenchOptions } from "./options.ts";
 import type { MemorySnapshot } from "./support/child-ipc.ts";
 import type { ClosedLoopResult, ClosedLoopRun } from "./support/load-generator.ts";
-import { childEnv, forkChild, startSandboxProcess } from "./support/processes.ts";
+import { BENCH_SECRET_KEY, childEnv, forkChild, startSandboxProcess } from "./support/processes.ts";
 import { startBenchRedis, usedMemory } from "./support/redis.ts";
 import { type BenchResult, type Figure, figure } from "./support/report.ts";
 import { ID_ONLY_TEMPLATE, WEBHOOK_HEADERS, WEBHOOK_SECRET } from "./support/webhook-bodies.ts";
@@ -26,6 +26,7 @@ export async function memoryBenchmark(options: BenchOptions): Promise<BenchResul
   const sandbox = await startSandboxProcess("unlimited");
   const env = childEnv({
     NODE_ENV: "production",
+    SECRET_KEY: BENCH_SECRET_KEY,
     PORT: "0",
     REDIS_URL: redis.url,
     QUEUE_PREFIX: PREFIX,

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { type BenchResult, type Machine, markdownTable } from "./report.ts";
 
 /**
@@ -71,6 +72,7 @@ export function renderBenchmarksDoc(stored: StoredResults): string {
 
 export function writeBenchmarksDoc(resultsPath: string, docPath: string): void {
   const stored = JSON.parse(readFileSync(resultsPath, "utf8")) as StoredResults;
+  mkdirSync(dirname(docPath), { recursive: true });
   writeFileSync(docPath, renderBenchmarksDoc(stored));
 }
 

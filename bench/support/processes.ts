@@ -6,6 +6,9 @@ export function repoPath(relative: string): string {
   return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 }
 
+/** Production refuses to start without SECRET_KEY; the benchmarks' services use this one. */
+export const BENCH_SECRET_KEY = "bench-secret-key-0123456789abcdef0123456789";
+
 /** A small, explicit environment: nothing from the caller's shell leaks into what is measured. */
 export function childEnv(overrides: Record<string, string>): Record<string, string> {
   return {
