@@ -1,3 +1,5 @@
+import { freshdeskAccountName } from "../src/freshdesk/index.ts";
+import { accountKeyPrefix } from "../src/queue/account-keys.ts";
 import { createTriageResultStore } from "../src/queue/triage-results.ts";
 import type { SandboxStats } from "../src/sandbox/app.ts";
 import type { BenchOptions } from "./options.ts";
@@ -45,7 +47,11 @@ export async function endToEndBenchmark(options: BenchOptions): Promise<BenchRes
   });
   const url = String(service.ready.url);
   const api = sandboxApi(`${url}/sandbox`);
-  const results = createTriageResultStore(redis.client, PREFIX);
+  // Results live under the account's own prefix (the embedded sandbox is an account of its own).
+  const results = createTriageResultStore(
+    redis.client,
+    accountKeyPrefix(PREFIX, freshdeskAccountName(`${url}/sandbox`)),
+  );
   const notesPosted = async () =>
     (await service.ask<SandboxStats>("sandboxStats")).endpoints[NOTE_ROUTE]?.requests ?? 0;
   const waitForNotes = async (count: number, timeoutMs: number) => {
