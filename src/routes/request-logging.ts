@@ -16,6 +16,11 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 
 /** Probes and scrapes arrive every few seconds; they are logged at debug so they do not drown the rest. */
 const QUIET_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+/**
+ * The embedded sandbox is the simulated Freshdesk: its traffic is the workers' own API calls (the
+ * Freshdesk call metrics count them), one line each at info would swamp the service's own lines.
+ */
+const QUIET_PREFIX = "/sandbox/";
 
 type RequestLogState = { logger: Logger; fields: Record<string, unknown> };
 // Keyed by the raw request so sub-apps, whatever their context type, reach the same state.
@@ -37,7 +42,8 @@ export function requestLogging(logger: Logger): MiddlewareHandler {
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (QUIET_PATHS.has(c.req.path)) state.logger.debug(line, "request");
+    if (QUIET_PATHS.has(c.req.path) || c.req.path.startsWith(QUIET_PREFIX))
+      state.logger.debug(line, "request");
     else state.logger.info(line, "request");
   };
 }

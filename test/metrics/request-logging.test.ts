@@ -60,6 +60,13 @@ describe("request logging", () => {
     expect(lines[0]).toMatchObject({ level: 20, path: "/healthz", status: 200 });
   });
 
+  it("logs the embedded sandbox's traffic at debug", async () => {
+    const { app, lines } = appWithCapturedLogs();
+    await app.request("/sandbox/api/v2/tickets");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 20, path: "/sandbox/api/v2/tickets" });
+  });
+
   it("ties an unhandled error to the request that hit it", async () => {
     const { app, lines } = appWithCapturedLogs();
     const response = await app.request("/things/explode", { headers: { "X-Request-Id": "req-boom" } });
