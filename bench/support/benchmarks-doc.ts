@@ -14,7 +14,16 @@ export type StoredResults = {
 };
 
 /** The order the document shows them in; benchmarks not listed here follow by name. */
-const ORDER = ["intake", "end-to-end", "credits", "mcp-hop", "budget", "memory", "model"];
+const ORDER = [
+  "intake",
+  "intake-all-in-one",
+  "end-to-end",
+  "credits",
+  "mcp-hop",
+  "budget",
+  "memory",
+  "learning",
+];
 
 const INTRO = `# Benchmarks and fault suite
 
