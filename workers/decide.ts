@@ -179,7 +179,7 @@ export async function decide(deps: DecideDeps, input: DecideInput): Promise<Deci
     current: { groupId: ticket.groupId, responderId: ticket.responderId },
     groupSetByHuman: ours("group", ticket.groupId) ? false : undefined,
     responderSetByHuman: ours("agent", ticket.responderId) ? false : undefined,
-    cursor: { store: deps.redis, keyPrefix: `${deps.keyPrefix}:round-robin` },
+    cursor: { store: deps.redis, keyPrefix: deps.keyPrefix },
   });
   const groupEvidence = evidenceOf(groupDecision);
   // The agent follows the group: round robin inside a group a person chose is the policy's
