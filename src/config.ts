@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
 import { TOOLSETS, type Toolset } from "./mcp/define-tool.ts";
+import { PRODUCTS, type Product } from "./product.ts";
 import type { Taxonomy } from "./triage/taxonomy.ts";
 import { loadTriageConfig } from "./triage/triage-config.ts";
 
@@ -20,8 +21,17 @@ export type FreshdeskTarget =
   | { kind: "sandbox"; apiKey: string }
   | { kind: "remote"; baseUrl: string; apiKey: string };
 
+/** FRESHSERVICE_PLAN: picks Freshservice's per-minute limit and its per-endpoint sub-limits. */
+export const FRESHSERVICE_PLANS = ["starter", "growth", "pro", "enterprise"] as const;
+export type FreshservicePlan = (typeof FRESHSERVICE_PLANS)[number];
+
 export type Config = Readonly<{
   env: "development" | "production" | "test";
+  /**
+   * The helpdesk this deployment serves: FRESHSERVICE_DOMAIN (or SANDBOX_PRODUCT=freshservice)
+   * selects Freshservice; otherwise Freshdesk. One product per deployment.
+   */
+  product: Product;
   /** Accepted settings the operator should still hear about; the start-up logs each one. */
   warnings: readonly string[];
   host: string;
@@ -35,6 +45,10 @@ export type Config = Readonly<{
   trustProxy: number;
   logLevel: string;
   redis: Readonly<{ url: string | undefined; dataDir: string; queuePrefix: string }>;
+  /**
+   * The helpdesk account, Freshdesk or Freshservice as `product` says (the FRESHDESK_RATE_*
+   * and FRESHDESK_TIMEOUT_MS settings apply to either).
+   */
   freshdesk: Readonly<{
     target: FreshdeskTarget;
     /** Fixed per-minute limit; unset means learn it from `X-RateLimit-Total`. */
@@ -45,6 +59,7 @@ export type Config = Readonly<{
     rateWindowMs: number;
     timeoutMs: number;
   }>;
+  freshservice: Readonly<{ plan: FreshservicePlan }>;
   openai: Readonly<{
     apiKey: string | undefined;
     baseUrl: string | undefined;
@@ -175,6 +190,9 @@ const envSchema = z.object({
   FRESHDESK_RATE_SHARE: numberIn(0.01, 1, 0.5),
   FRESHDESK_RATE_WINDOW_MS: intIn(100, 3_600_000, 60_000),
   FRESHDESK_TIMEOUT_MS: intIn(100, 120_000, 15_000),
+  FRESHSERVICE_DOMAIN: optionalString,
+  FRESHSERVICE_API_KEY: optionalString,
+  FRESHSERVICE_PLAN: z.enum(FRESHSERVICE_PLANS).default("starter"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
@@ -225,6 +243,7 @@ const envSchema = z.object({
   LEARN_LLM_BUDGET_USD: numberIn(0, 1000, 0.5),
   // Jobs mostly wait on Freshdesk and Redis; the shared rate budget, not this, bounds the load.
   WORKER_CONCURRENCY: intIn(1, 256, 32),
+  SANDBOX_PRODUCT: z.enum(PRODUCTS).default("freshdesk"),
   SANDBOX_API_KEY: z.string().min(1).default("sandbox"),
   SANDBOX_PLAN: z.string().default("demo"),
   SANDBOX_AUTOMATIONS: z.enum(["on", "off"]).default("on"),
@@ -250,6 +269,7 @@ export function parseInterval(text: string): number | undefined | null {
 
 const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const DOMAIN_FORMS = "acme, acme.freshdesk.com or https://acme.freshdesk.com (or your custom https domain)";
+const FRESHSERVICE_DOMAIN_FORMS = "acme, acme.freshservice.com or https://acme.freshservice.com";
 
 /**
  * FRESHDESK_DOMAIN as the account's base URL: `acme`, `acme.freshdesk.com`, `https://acme.freshdesk.com`,
@@ -259,9 +279,13 @@ const DOMAIN_FORMS = "acme, acme.freshdesk.com or https://acme.freshdesk.com (or
  */
 export function parseFreshdeskDomain(
   raw: string,
+  product: Product = "freshdesk",
 ): { baseUrl: string; warning?: string } | { problem: string } {
   const value = raw.trim();
-  const refuse = (why: string) => ({ problem: `FRESHDESK_DOMAIN: "${value}" ${why}; use ${DOMAIN_FORMS}` });
+  const variable = product === "freshservice" ? "FRESHSERVICE_DOMAIN" : "FRESHDESK_DOMAIN";
+  const forms = product === "freshservice" ? FRESHSERVICE_DOMAIN_FORMS : DOMAIN_FORMS;
+  const suffix = product === "freshservice" ? "freshservice.com" : "freshdesk.com";
+  const refuse = (why: string) => ({ problem: `${variable}: "${value}" ${why}; use ${forms}` });
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== "https" && scheme !== "http") {
     return refuse(`has the scheme ${scheme}://, not https://`);
@@ -272,14 +296,21 @@ export function parseFreshdeskDomain(
     return refuse("is not a domain name");
   }
   if (url.username || url.password)
-    return refuse("holds a user name or password (the API key goes in FRESHDESK_API_KEY)");
+    return refuse(
+      `holds a user name or password (the API key goes in ${variable.replace("DOMAIN", "API_KEY")})`,
+    );
   if (url.search || url.hash) return refuse("holds a query or fragment: it looks like a page's address");
-  if (!scheme && !hostname.includes(".")) url.hostname = `${hostname}.freshdesk.com`;
+  if (!scheme && !hostname.includes(".")) url.hostname = `${hostname}.${suffix}`;
+  // Freshservice's API answers only on *.freshservice.com: custom CNAMEs do not work (reference
+  // §1). Plain http is a local sandbox's address.
+  if (product === "freshservice" && url.protocol === "https:" && !url.hostname.endsWith(`.${suffix}`)) {
+    return refuse("is not a freshservice.com address (the API does not answer on custom domains)");
+  }
   let path = url.pathname.replace(/\/+$/, "");
   let warning: string | undefined;
   if (/\/api\/v2$/i.test(path)) {
     path = path.slice(0, -"/api/v2".length);
-    warning = `FRESHDESK_DOMAIN ends in /api/v2, which the service adds itself; using ${url.origin}${path}`;
+    warning = `${variable} ends in /api/v2, which the service adds itself; using ${url.origin}${path}`;
   }
   if (path !== "" && path !== "/sandbox") {
     return refuse(`has the path ${url.pathname}: it looks like a page's address, not the account's`);
@@ -340,19 +371,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const warnings: string[] = [];
 
+  const freshdeskSet = Boolean(e.FRESHDESK_DOMAIN || e.FRESHDESK_API_KEY);
+  const freshserviceSet = Boolean(e.FRESHSERVICE_DOMAIN || e.FRESHSERVICE_API_KEY);
+  if (freshdeskSet && freshserviceSet) {
+    problems.push(
+      "FRESHDESK_DOMAIN and FRESHSERVICE_DOMAIN are both set: one deployment serves one product; set one pair of DOMAIN and API_KEY",
+    );
+  }
+  const product: Product = freshserviceSet ? "freshservice" : freshdeskSet ? "freshdesk" : e.SANDBOX_PRODUCT;
+  if ((freshdeskSet || freshserviceSet) && env.SANDBOX_PRODUCT && e.SANDBOX_PRODUCT !== product) {
+    problems.push(
+      `SANDBOX_PRODUCT=${e.SANDBOX_PRODUCT} only applies without a real account; ${product === "freshservice" ? "FRESHSERVICE" : "FRESHDESK"}_DOMAIN selects ${product}`,
+    );
+  }
   let target: FreshdeskTarget;
-  if (e.FRESHDESK_DOMAIN || e.FRESHDESK_API_KEY) {
-    if (!e.FRESHDESK_DOMAIN || !e.FRESHDESK_API_KEY) {
-      problems.push("FRESHDESK_DOMAIN and FRESHDESK_API_KEY must be set together");
-    }
-    const domain = e.FRESHDESK_DOMAIN ? parseFreshdeskDomain(e.FRESHDESK_DOMAIN) : { baseUrl: "" };
+  if (freshdeskSet || freshserviceSet) {
+    const prefix = freshserviceSet ? "FRESHSERVICE" : "FRESHDESK";
+    const rawDomain = freshserviceSet ? e.FRESHSERVICE_DOMAIN : e.FRESHDESK_DOMAIN;
+    const apiKey = freshserviceSet ? e.FRESHSERVICE_API_KEY : e.FRESHDESK_API_KEY;
+    if (!rawDomain || !apiKey) problems.push(`${prefix}_DOMAIN and ${prefix}_API_KEY must be set together`);
+    const domain = rawDomain ? parseFreshdeskDomain(rawDomain, product) : { baseUrl: "" };
     if ("problem" in domain) problems.push(domain.problem);
     else if (domain.warning) warnings.push(domain.warning);
-    target = {
-      kind: "remote",
-      baseUrl: "baseUrl" in domain ? domain.baseUrl : "",
-      apiKey: e.FRESHDESK_API_KEY ?? "",
-    };
+    target = { kind: "remote", baseUrl: "baseUrl" in domain ? domain.baseUrl : "", apiKey: apiKey ?? "" };
   } else {
     target = { kind: "sandbox", apiKey: e.SANDBOX_API_KEY };
   }
@@ -424,6 +465,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const config: Config = {
     env: e.NODE_ENV,
+    product,
     warnings,
     host: e.HOST,
     port: e.PORT,
@@ -438,6 +480,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateWindowMs: e.FRESHDESK_RATE_WINDOW_MS,
       timeoutMs: e.FRESHDESK_TIMEOUT_MS,
     },
+    freshservice: { plan: e.FRESHSERVICE_PLAN },
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
