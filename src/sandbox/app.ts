@@ -6,7 +6,12 @@ import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import { accountFields } from "./account-fields.ts";
 import { agentApiKey } from "./agent-keys.ts";
-import { type AutomationConfig, type AutomationEmitter, createAutomationEmitter } from "./automations.ts";
+import {
+  type AutomationConfig,
+  type AutomationControl,
+  type AutomationEmitter,
+  createAutomationEmitter,
+} from "./automations.ts";
 import { basicAuth, hasApiKey } from "./http/auth.ts";
 import type { RouteDeps, SandboxEnv } from "./http/context.ts";
 import { type NotFoundContentType, wireErrorHandler, wireNotFound } from "./http/error-boundary.ts";
@@ -55,7 +60,8 @@ export type Sandbox = {
   app: Hono;
   stats(): SandboxStats;
   resetStats(): void;
-  automations: AutomationEmitter;
+  /** The same surface for every simulated product (its emulator fires by itself). */
+  automations: AutomationControl;
   close(): Promise<void>;
 };
 

@@ -6,11 +6,21 @@
 
 export { type ResolvedAutomationConfig, resolveAutomationConfig } from "./automations/automation-config.ts";
 export { webhookHeaders } from "./automations/deliver.ts";
-export { type AutomationEmitterDeps, createAutomationEmitter } from "./automations/emitter.ts";
-export { encodePayload, simplePayload, triggeredEvent } from "./automations/render-payload.ts";
+export {
+  type AutomationEmitterDeps,
+  createAutomationEmitter,
+  type PayloadRenderer,
+} from "./automations/emitter.ts";
+export {
+  encodePayload,
+  type RenderedRequest,
+  simplePayload,
+  triggeredEvent,
+} from "./automations/render-payload.ts";
 export type {
   AutomationAuth,
   AutomationConfig,
+  AutomationControl,
   AutomationEmitter,
   DeliveryRecord,
   TicketEvent,

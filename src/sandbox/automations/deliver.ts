@@ -5,16 +5,23 @@ import type { AutomationAuth } from "./types.ts";
 
 export type AttemptResult = number | "timeout" | "error" | "cancelled";
 
-export type DeliveryTarget = { url: string; auth: AutomationAuth | undefined; timeoutMs: number };
+export type DeliveryTarget = {
+  url: string;
+  auth: AutomationAuth | undefined;
+  timeoutMs: number;
+  /** The sending product's name; Freshdesk by default. */
+  userAgent?: string;
+};
 
 export function webhookHeaders(
   auth: AutomationAuth | undefined,
   contentType: string,
+  userAgent = "Freshdesk",
 ): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": contentType,
     Accept: "application/json",
-    "User-Agent": "Freshdesk",
+    "User-Agent": userAgent,
   };
   if (auth?.type === "basic") headers.Authorization = basic(`${auth.username}:${auth.password}`);
   if (auth?.type === "api_key") headers.Authorization = basic(`${auth.key}:X`);
@@ -41,7 +48,7 @@ export async function sendAttempt(
   try {
     const response = await fetchImpl(target.url, {
       method: "POST",
-      headers: webhookHeaders(target.auth, request.contentType),
+      headers: webhookHeaders(target.auth, request.contentType, target.userAgent),
       body: request.body,
       redirect: "manual",
       signal: AbortSignal.any([timeout, cancel]),

@@ -15,7 +15,25 @@ import type {
   WebhookTicketView,
 } from "./types.ts";
 
-export type AutomationEmitterDeps = { fetch?: typeof fetch; now?: () => number; logger?: Logger };
+/** Turns what the product knows about a ticket into the request body of the rule's webhook. */
+export type PayloadRenderer<View> = (
+  view: View,
+  event: TicketEvent,
+  encoding: ResolvedAutomationConfig["encoding"],
+) => RenderedRequest;
+
+export type AutomationEmitterDeps<View extends { id: number } = WebhookTicketView> = {
+  fetch?: typeof fetch;
+  now?: () => number;
+  logger?: Logger;
+  /** Freshdesk's "Simple" content by default. */
+  render?: PayloadRenderer<View>;
+  /** User-Agent of the deliveries; "Freshdesk" by default. */
+  userAgent?: string;
+};
+
+const simpleContent: PayloadRenderer<WebhookTicketView> = (view, event, encoding) =>
+  encodePayload(simplePayload(view, event), encoding);
 
 /** Older records are dropped so a long-running sandbox does not grow without bound. */
 const MAX_RECORDS = 1000;
@@ -29,10 +47,13 @@ type Delivery = {
   rule: ResolvedAutomationConfig;
 };
 
-export function createAutomationEmitter(
+export function createAutomationEmitter<View extends { id: number } = WebhookTicketView>(
   config?: AutomationConfig,
-  deps: AutomationEmitterDeps = {},
-): AutomationEmitter {
+  deps: AutomationEmitterDeps<View> = {},
+): AutomationEmitter<View> {
+  // Without a renderer View is the default, WebhookTicketView, which simpleContent renders.
+  const render = deps.render ?? (simpleContent as unknown as PayloadRenderer<View>);
+  const userAgent = deps.userAgent;
   const fetchImpl = deps.fetch ?? fetch;
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger();
@@ -63,6 +84,7 @@ export function createAutomationEmitter(
       url: delivery.rule.targetUrl,
       auth: delivery.rule.auth,
       timeoutMs: delivery.rule.timeoutMs,
+      userAgent,
     };
     const status = await sendAttempt(fetchImpl, target, delivery.request, cancel.signal);
     if (status === "cancelled") return;
@@ -109,11 +131,11 @@ export function createAutomationEmitter(
   };
 
   return {
-    ticketChanged(view: WebhookTicketView, event: TicketEvent): void {
+    ticketChanged(view: View, event: TicketEvent): void {
       if (closed || !rule || !rule.events.has(event.kind)) return;
       let request: RenderedRequest;
       try {
-        request = encodePayload(simplePayload(view, event), rule.encoding);
+        request = render(view, event, rule.encoding);
       } catch (error) {
         // Fire-and-forget: a ticket that cannot be rendered must not break the API call behind it.
         logger.error({ err: error, ticketId: view.id }, "Could not render the webhook payload");

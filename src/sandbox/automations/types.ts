@@ -74,9 +74,13 @@ export type DeliveryRecord = {
   outcome: "delivered" | "retrying" | "failed";
 };
 
-export interface AutomationEmitter {
+/**
+ * `View` is what the product's payload is rendered from: Freshdesk's named view by default;
+ * another product's emulator passes its own (anything with the ticket's numeric `id`).
+ */
+export interface AutomationEmitter<View extends { id: number } = WebhookTicketView> {
   /** Fire-and-forget; never throws. Ignored when no target is set or the event is not enabled. */
-  ticketChanged(view: WebhookTicketView, event: TicketEvent): void;
+  ticketChanged(view: View, event: TicketEvent): void;
   /** Point the rule somewhere (or nowhere). Deliveries already under way keep their target. */
   setTarget(config: AutomationConfig | undefined): void;
   deliveries(): DeliveryRecord[];
@@ -85,3 +89,6 @@ export interface AutomationEmitter {
   /** Cancels scheduled retries and aborts requests in flight; later events are ignored. */
   close(): void;
 }
+
+/** What a sandbox's owner may do with its emulator: everything but firing it. Same for every product. */
+export type AutomationControl = Omit<AutomationEmitter, "ticketChanged">;

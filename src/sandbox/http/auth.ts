@@ -3,7 +3,6 @@
 // (`store.currentAgentId`), every agent's own key as that agent.
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import type { SandboxStore } from "../store.ts";
 import type { SandboxEnv } from "./context.ts";
 import { invalidCredentials } from "./errors.ts";
 
@@ -21,6 +20,13 @@ function sameKey(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Who holds which key: the account admin, and each agent's own key (any sandbox's store). */
+export type KeyDirectory = {
+  readonly currentAgentId: number;
+  readonly agentKeys: ReadonlyMap<string, number>;
+  readonly agents: { has(id: number): boolean };
+};
+
 /** True when the request's Basic-auth username is the account's API key. */
 export function hasApiKey(authorization: string | undefined, apiKey: string): boolean {
   const username = usernameOf(authorization);
@@ -31,7 +37,7 @@ export function hasApiKey(authorization: string | undefined, apiKey: string): bo
 export function agentForKey(
   authorization: string | undefined,
   apiKey: string,
-  store: SandboxStore,
+  store: KeyDirectory,
 ): number | undefined {
   const username = usernameOf(authorization);
   // A username with "@" is an email + password login, which this account does not allow.
@@ -43,7 +49,7 @@ export function agentForKey(
   return undefined;
 }
 
-export function basicAuth(apiKey: string, store: SandboxStore): MiddlewareHandler<SandboxEnv> {
+export function basicAuth(apiKey: string, store: KeyDirectory): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const actor = agentForKey(c.req.header("authorization"), apiKey, store);
     if (actor === undefined) throw invalidCredentials();

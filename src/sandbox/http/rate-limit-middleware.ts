@@ -7,10 +7,15 @@ import { type RateLimiter, subBucketOf } from "./rate-limit.ts";
 
 export const DEFAULT_RATE_LIMIT_MESSAGE = "You have exceeded the limit of requests per minute";
 
-export function rateLimit(limiter: RateLimiter, message: string): MiddlewareHandler<SandboxEnv> {
+export function rateLimit<S extends string>(
+  limiter: RateLimiter<S>,
+  message: string,
+  /** Which sub-limit a route counts against; Freshdesk's table by default. */
+  bucketOf: (routeKey: string) => S | undefined = subBucketOf as (routeKey: string) => S | undefined,
+): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const credits = c.get("credits");
-    const result = limiter.take(credits, subBucketOf(c.get("routeKey")));
+    const result = limiter.take(credits, bucketOf(c.get("routeKey")));
     if (!result.ok) {
       throw new MessageWireError(429, message, { "Retry-After": String(result.retryAfterSeconds) });
     }

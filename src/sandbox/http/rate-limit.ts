@@ -1,7 +1,14 @@
 // The account's per-window credit buckets (reference §3): one for the whole account plus
 // sub-buckets for ticket create/update/list and contact list, each a fixed window that starts
 // with its first request.
-import type { RatePlan, SubBucket } from "../plans.ts";
+import type { SubBucket } from "../plans.ts";
+
+/** The limits a limiter enforces; sub-bucket names are the product's (Freshdesk's by default). */
+export type LimitPlan<S extends string = SubBucket> = {
+  total: number;
+  windowMs: number;
+  subLimits: Partial<Record<S, number>>;
+};
 
 type Bucket = { limit: number; windowStart: number; used: number };
 
@@ -9,23 +16,23 @@ export type TakeResult =
   | { ok: true; total: number; remaining: number }
   | { ok: false; retryAfterSeconds: number };
 
-export class RateLimiter {
-  readonly #plan: RatePlan;
+export class RateLimiter<S extends string = SubBucket> {
+  readonly #plan: LimitPlan<S>;
   readonly #now: () => number;
   readonly #total: Bucket;
-  readonly #sub = new Map<SubBucket, Bucket>();
+  readonly #sub = new Map<S, Bucket>();
 
-  constructor(plan: RatePlan, now: () => number) {
+  constructor(plan: LimitPlan<S>, now: () => number) {
     this.#plan = plan;
     this.#now = now;
     this.#total = { limit: plan.total, windowStart: Number.NEGATIVE_INFINITY, used: 0 };
-    for (const [name, limit] of Object.entries(plan.subLimits) as [SubBucket, number][]) {
+    for (const [name, limit] of Object.entries(plan.subLimits) as [S, number][]) {
       this.#sub.set(name, { limit, windowStart: Number.NEGATIVE_INFINITY, used: 0 });
     }
   }
 
   /** Spends `credits` from the account bucket (and `sub`, if the plan limits it) or refuses. */
-  take(credits: number, sub: SubBucket | undefined): TakeResult {
+  take(credits: number, sub: S | undefined): TakeResult {
     const now = this.#now();
     const buckets = [this.#total];
     const subBucket = sub ? this.#sub.get(sub) : undefined;
