@@ -27,7 +27,7 @@ import type { LoadedRow } from "./load.ts";
  * and zero-shot from a taxonomy alone. Both end in `decideFields`, the worker's own decision.
  */
 
-export type LlmAnswers = Partial<Record<LearnedField, { value: FieldValue }>>;
+export type LlmAnswers = Partial<Record<string, { value: FieldValue }>>;
 
 /** The language model as a second engine: undefined when it could not answer (failure, budget spent). */
 export type LlmEngine = {
@@ -45,25 +45,33 @@ export type EvalSettings = {
   llmCalibrationRows: number;
   similarK: number;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** The product's learned fields (Freshdesk's by default). */
+  fields?: readonly string[] | undefined;
 };
 
 export type EvalRun = {
   outcomes: RowOutcome[];
-  thresholds: Record<LearnedField, Array<number | null>>;
+  /** Per field, the threshold each fold's model chose (null: never applied in that fold). */
+  thresholds: Record<string, Array<number | null>>;
   llmCalibrations: LlmCalibration[];
 };
 
 const NO_GROUP = "\u0000none";
 
 export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSettings): Promise<EvalRun> {
+  const fields = settings.fields ?? LEARNED_FIELDS;
   const usable = rows.filter((r): r is LoadedRow & { ticket: LabelledTicket } => r.ticket !== undefined);
+  const stratum = stratifyField(
+    usable.map((r) => r.ticket),
+    fields,
+  );
   const assignment = stratifiedFolds(
-    usable.map((r) => r.ticket.labels.group ?? NO_GROUP),
+    usable.map((r) => r.ticket.labels[stratum] ?? NO_GROUP),
     settings.folds,
     settings.seed,
   );
   const outcomes: RowOutcome[] = [];
-  const thresholds = emptyThresholds();
+  const thresholds = emptyThresholds(fields);
   const llmCalibrations: LlmCalibration[] = [];
   // Training a fold counts as much as deciding its rows, so the bar moves while models are fitted.
   const total = 2 * usable.length + (settings.llm ? settings.folds * settings.llmCalibrationRows : 0);
@@ -87,8 +95,9 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
       targetPrecision: settings.targetPrecision,
       seed: settings.seed + fold,
       urgentSignals: settings.urgentSignals,
+      fields,
     });
-    for (const f of LEARNED_FIELDS) thresholds[f].push(model.fields[f]?.calibration.threshold ?? null);
+    for (const f of fields) thresholds[f]?.push(model.fields[f]?.calibration.threshold ?? null);
     done += test.length;
     settings.onProgress?.(done, total);
 
@@ -102,7 +111,7 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
         tick();
         if (answer) samples.push({ labels: ticket.labels, llm: answer, model: predictFields(model, ticket) });
       }
-      llmCalibration = measureLlm(samples);
+      llmCalibration = measureLlm(samples, fields);
       llmCalibrations.push(llmCalibration);
     }
 
@@ -112,9 +121,15 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
         const similar = similarTickets(index, row.ticket, settings.similarK).map((s) => s.ticket);
         llm = await settings.llm.answer(row.ticket, similar);
       }
-      const { predictions, decisions } = decideHeldOut(model, row.ticket, settings, llm, llmCalibration);
-      const scores: Partial<Record<LearnedField, number>> = {};
-      for (const f of LEARNED_FIELDS) {
+      const { predictions, decisions } = decideHeldOut(
+        model,
+        row.ticket,
+        { ...settings, fields },
+        llm,
+        llmCalibration,
+      );
+      const scores: Partial<Record<string, number>> = {};
+      for (const f of fields) {
         const p = predictions[f];
         if (p) scores[f] = p.score;
       }
@@ -126,23 +141,43 @@ export async function crossValidate(rows: readonly LoadedRow[], settings: EvalSe
 }
 
 /**
+ * The field folds are stratified on: Freshdesk's group, as always; for other field lists the
+ * field with the most labelled rows (ties: the list's order), so a file labelled only with
+ * categories still gets balanced folds.
+ */
+function stratifyField(tickets: readonly LabelledTicket[], fields: readonly string[]): string {
+  if (fields.every((f) => (LEARNED_FIELDS as readonly string[]).includes(f))) return "group";
+  let best = fields[0] ?? "group";
+  let most = -1;
+  for (const field of fields) {
+    const n = tickets.filter((t) => t.labels[field] !== undefined).length;
+    if (n > most) {
+      best = field;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
  * One held-out ticket's decision: `decideFields` with the fold's model, exactly as the worker
  * calls it, so `applied` in `--predictions` is what the service does for the same text.
  */
-export function decideHeldOut(
+export function decideHeldOut<F extends string = LearnedField>(
   model: LearnedModel,
   ticket: TicketText,
-  settings: Pick<EvalSettings, "targetPrecision" | "applyUnmeasured">,
+  settings: Pick<EvalSettings, "targetPrecision" | "applyUnmeasured"> & { fields?: readonly F[] | undefined },
   llm?: LlmAnswers,
   llmCalibration?: LlmCalibration,
-): { predictions: FieldPredictions; decisions: Decisions } {
+): { predictions: FieldPredictions; decisions: Decisions<F> } {
   const predictions = predictFields(model, ticket);
-  const decisions = decideFields(model, ticket, {
+  const decisions = decideFields<F>(model, ticket, {
     targetPrecision: settings.targetPrecision,
     applyUnmeasured: settings.applyUnmeasured,
     predictions,
     llm,
     llmCalibration,
+    fields: settings.fields ?? (LEARNED_FIELDS as readonly string[] as readonly F[]),
   });
   return { predictions, decisions };
 }
@@ -151,8 +186,9 @@ export function decideHeldOut(
 export async function zeroShot(
   rows: readonly LoadedRow[],
   taxonomy: Taxonomy,
-  settings: Pick<EvalSettings, "targetPrecision" | "applyUnmeasured" | "llm" | "onProgress">,
+  settings: Pick<EvalSettings, "targetPrecision" | "applyUnmeasured" | "llm" | "onProgress" | "fields">,
 ): Promise<EvalRun> {
+  const fields = settings.fields ?? LEARNED_FIELDS;
   const local = createLocalClassifier(taxonomy);
   const usable = rows.filter((r): r is LoadedRow & { ticket: LabelledTicket } => r.ticket !== undefined);
   const outcomes: RowOutcome[] = [];
@@ -160,17 +196,19 @@ export async function zeroShot(
   for (const row of usable) {
     const prediction = local.classify(snapshot(row.ticket));
     const category = findCategory(taxonomy, prediction.category);
-    const unmeasured: Partial<Record<LearnedField, { value: FieldValue; score: number }>> = {
+    // The taxonomy speaks of group, type and priority only; other fields have no zero-shot value.
+    const unmeasured: Partial<Record<string, { value: FieldValue; score: number }>> = {
       priority: { value: prediction.priority.value, score: prediction.confidence },
     };
     if (category?.group) unmeasured.group = { value: category.group, score: prediction.confidence };
     if (category?.type) unmeasured.type = { value: category.type, score: prediction.confidence };
     const llm = settings.llm ? await settings.llm.answer(row.ticket, []) : undefined;
-    const decisions = decideFields(undefined, row.ticket, {
+    const decisions = decideFields<string>(undefined, row.ticket, {
       targetPrecision: settings.targetPrecision,
       applyUnmeasured: settings.applyUnmeasured,
       unmeasured,
       llm,
+      fields,
     });
     outcomes.push({
       row: row.row,
@@ -179,7 +217,7 @@ export async function zeroShot(
     });
     settings.onProgress?.(++done, usable.length);
   }
-  return { outcomes, thresholds: emptyThresholds(), llmCalibrations: [] };
+  return { outcomes, thresholds: emptyThresholds(fields), llmCalibrations: [] };
 }
 
 /** The triage steps' view of a labelled row: only the text matters to the classifier. */
@@ -201,6 +239,6 @@ export function snapshot(ticket: LabelledTicket): TicketSnapshot {
   };
 }
 
-function emptyThresholds(): Record<LearnedField, Array<number | null>> {
-  return { group: [], type: [], priority: [] };
+function emptyThresholds(fields: readonly string[]): Record<string, Array<number | null>> {
+  return Object.fromEntries(fields.map((field) => [field, []]));
 }

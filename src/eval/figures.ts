@@ -1,5 +1,5 @@
 import { compareValues } from "../learning/model.ts";
-import { type Decisions, type FieldValue, LEARNED_FIELDS, type LearnedField } from "../learning/types.ts";
+import { type FieldDecision, type FieldValue, LEARNED_FIELDS } from "../learning/types.ts";
 import type { LoadedRow } from "./load.ts";
 
 /**
@@ -9,9 +9,10 @@ import type { LoadedRow } from "./load.ts";
 
 export type RowOutcome = {
   row: number;
-  decisions?: Decisions | undefined;
+  /** By learned field of the product (Freshdesk: group, type, priority). */
+  decisions?: Partial<Record<string, FieldDecision>> | undefined;
   /** The engine's own top score per field, before calibration (for the precision/coverage curve). */
-  scores?: Partial<Record<LearnedField, number>> | undefined;
+  scores?: Partial<Record<string, number>> | undefined;
   error?: string | undefined;
 };
 
@@ -24,7 +25,7 @@ export type CalibrationRow = {
 };
 
 export type FieldFigures = {
-  field: LearnedField;
+  field: string;
   /** Labelled rows evaluated for this field. */
   n: number;
   /** Rows without a label for this field (left out of its figures). */
@@ -53,7 +54,7 @@ export type FieldFigures = {
 };
 
 export function fieldFigures(
-  field: LearnedField,
+  field: string,
   rows: readonly LoadedRow[],
   outcomes: readonly RowOutcome[],
   thresholds: Array<number | null>,
@@ -86,7 +87,7 @@ export function fieldFigures(
   const labelNames = classes.map(String);
   const predictedNames = new Set<string>();
   for (const { label, outcome } of pairs) {
-    const d = (outcome.decisions as Decisions)[field];
+    const d = decisionOf(outcome, field);
     if (d.value !== null && same(d.value, label)) right++;
     if (d.applied) {
       applied++;
@@ -102,7 +103,7 @@ export function fieldFigures(
   const index = new Map(confusionLabels.map((l, i) => [l, i]));
   const matrix = confusionLabels.map(() => confusionLabels.map(() => 0));
   for (const { label, outcome } of pairs) {
-    const d = (outcome.decisions as Decisions)[field];
+    const d = decisionOf(outcome, field);
     const r = index.get(String(label)) as number;
     const c = index.get(d.value === null ? "(none)" : String(d.value)) as number;
     (matrix[r] as number[])[c] = ((matrix[r] as number[])[c] as number) + 1;
@@ -136,7 +137,7 @@ export function fieldFigures(
 }
 
 function calibrationTable(
-  field: LearnedField,
+  field: string,
   pairs: ReadonlyArray<{ label: FieldValue; outcome: RowOutcome }>,
 ): CalibrationRow[] {
   const bins = Array.from({ length: 10 }, (_, i) => ({
@@ -147,7 +148,7 @@ function calibrationTable(
     right: 0,
   }));
   for (const { label, outcome } of pairs) {
-    const d = (outcome.decisions as Decisions)[field];
+    const d = decisionOf(outcome, field);
     if (d.precision === null || d.value === null) continue;
     const bin = bins[Math.min(9, Math.floor(d.precision * 10))] as (typeof bins)[number];
     bin.n++;
@@ -164,12 +165,12 @@ function calibrationTable(
 }
 
 function precisionCoverage(
-  field: LearnedField,
+  field: string,
   pairs: ReadonlyArray<{ label: FieldValue; outcome: RowOutcome }>,
 ): FieldFigures["precisionCoverage"] {
   const scored = pairs
     .map(({ label, outcome }) => {
-      const d = (outcome.decisions as Decisions)[field];
+      const d = decisionOf(outcome, field);
       return { score: outcome.scores?.[field], right: d.value !== null && same(d.value, label) };
     })
     .filter((s): s is { score: number; right: boolean } => s.score !== undefined)
@@ -186,12 +187,27 @@ function precisionCoverage(
   return points;
 }
 
+/** `fields`: the product's learned fields (Freshdesk's by default). */
 export function allFieldFigures(
   rows: readonly LoadedRow[],
   outcomes: readonly RowOutcome[],
-  thresholds: Record<LearnedField, Array<number | null>>,
+  thresholds: Partial<Record<string, Array<number | null>>>,
+  fields: readonly string[] = LEARNED_FIELDS,
 ): FieldFigures[] {
-  return LEARNED_FIELDS.map((f) => fieldFigures(f, rows, outcomes, thresholds[f]));
+  return fields.map((f) => fieldFigures(f, rows, outcomes, thresholds[f] ?? []));
+}
+
+const UNDECIDED: FieldDecision = {
+  value: null,
+  precision: null,
+  applied: false,
+  reason: "no_prediction",
+  source: "none",
+};
+
+/** The row's decision for the field; a field the run did not decide counts as no prediction. */
+function decisionOf(outcome: RowOutcome, field: string): FieldDecision {
+  return outcome.decisions?.[field] ?? UNDECIDED;
 }
 
 function same(a: FieldValue, b: FieldValue): boolean {

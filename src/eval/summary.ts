@@ -1,4 +1,4 @@
-import type { LearnedField } from "../learning/types.ts";
+import type { Product } from "../product.ts";
 import type { FieldFigures } from "./figures.ts";
 import type { LlmSpend } from "./llm-engine.ts";
 
@@ -20,8 +20,10 @@ export type EvalSummary = {
   targetPrecision: number;
   applyUnmeasured: boolean;
   fields: FieldFigures[];
+  /** Which product's learned fields were measured (absent: Freshdesk). */
+  product?: Product | undefined;
   /** Fields with figures (at least one labelled row and two classes). */
-  evaluated: LearnedField[];
+  evaluated: string[];
   llm?: (LlmSpend & { model: string; budgetUsd: number }) | undefined;
   durationSeconds: number;
 };

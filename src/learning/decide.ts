@@ -14,8 +14,8 @@ import {
 } from "./types.ts";
 
 /**
- * THE decision: which of group, type and priority to apply to a ticket, and with what measured
- * precision. The worker and `npm run eval` both call this, so what eval reports as applied is
+ * THE decision: which of the product's learned fields (Freshdesk: group, type and priority) to
+ * apply to a ticket, and with what measured precision. The worker and `npm run eval` both call this, so what eval reports as applied is
  * exactly what the service applies.
  *
  * - A field with a model applies when its score reaches the calibrated threshold.
@@ -26,26 +26,31 @@ import {
  *   disagree it becomes a suggestion unless the LLM was measured right even when disagreeing.
  * - Priority's urgent-wording rule applies only where this history showed it right.
  */
-export function decideFields(
+export function decideFields<F extends string = LearnedField>(
   model: LearnedModel | undefined,
   ticket: TicketText,
-  options: DecideOptions & { predictions?: ReturnType<typeof predictFields> | undefined },
-): Decisions {
+  options: DecideOptions<F> & { predictions?: ReturnType<typeof predictFields> | undefined },
+): Decisions<F> {
   const predictions = options.predictions ?? (model ? predictFields(model, ticket) : {});
-  const decisions = {} as Decisions;
-  for (const field of LEARNED_FIELDS) {
+  const fields = options.fields ?? (LEARNED_FIELDS as readonly string[] as readonly F[]);
+  const decisions = {} as Decisions<F>;
+  for (const field of fields) {
     const own = decideFromModel(model, field, predictions[field], options);
     decisions[field] = combineWithLlm(field, own, options);
   }
-  decisions.priority = applyUrgentRule(model, ticket, decisions.priority, options);
+  // The urgent wording is measured against priority labels only, whatever the product.
+  const priority = "priority" as F;
+  if (fields.includes(priority)) {
+    decisions[priority] = applyUrgentRule(model, ticket, decisions[priority], options);
+  }
   return decisions;
 }
 
-function decideFromModel(
+function decideFromModel<F extends string>(
   model: LearnedModel | undefined,
-  field: LearnedField,
+  field: F,
   prediction: FieldPrediction | undefined,
-  options: DecideOptions,
+  options: DecideOptions<F>,
 ): FieldDecision {
   const fieldModel = model?.fields[field];
   if (!fieldModel || !prediction) {
@@ -71,7 +76,11 @@ function decideFromModel(
   };
 }
 
-function combineWithLlm(field: LearnedField, own: FieldDecision, options: DecideOptions): FieldDecision {
+function combineWithLlm<F extends string>(
+  field: F,
+  own: FieldDecision,
+  options: DecideOptions<F>,
+): FieldDecision {
   const answer = options.llm?.[field];
   if (!answer) return own;
   const measured = options.llmCalibration?.[field];
@@ -136,7 +145,7 @@ function applyUrgentRule(
   model: LearnedModel | undefined,
   ticket: TicketText,
   current: FieldDecision,
-  options: DecideOptions,
+  options: Pick<DecideOptions<string>, "targetPrecision">,
 ): FieldDecision {
   const rule = model?.rules?.urgent;
   if (!rule || rule.n === 0) return current;

@@ -1,6 +1,6 @@
 import { decideFields } from "./decide.ts";
 import { predictFields } from "./learn.ts";
-import { type LabelledTicket, LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
+import { type FieldDecision, type LabelledTicket, LEARNED_FIELDS, type LearnedModel } from "./types.ts";
 
 export type HoldoutFigures = {
   /** Top-1 accuracy on labelled rows. */
@@ -16,30 +16,36 @@ export type HoldoutFigures = {
 export function evaluateHoldout(
   model: LearnedModel,
   examples: readonly LabelledTicket[],
-  options: { targetPrecision: number },
-): Partial<Record<LearnedField, HoldoutFigures>> {
+  /** `fields`: the product's learned fields (Freshdesk's by default). */
+  options: { targetPrecision: number; fields?: readonly string[] | undefined },
+): Partial<Record<string, HoldoutFigures>> {
+  const fields = options.fields ?? LEARNED_FIELDS;
   const tally = Object.fromEntries(
-    LEARNED_FIELDS.map((f) => [f, { n: 0, right: 0, applied: 0, appliedRight: 0 }]),
-  ) as Record<LearnedField, { n: number; right: number; applied: number; appliedRight: number }>;
+    fields.map((f) => [f, { n: 0, right: 0, applied: 0, appliedRight: 0 }]),
+  ) as Record<string, { n: number; right: number; applied: number; appliedRight: number }>;
   for (const example of examples) {
     const predictions = predictFields(model, example);
-    const decisions = decideFields(model, example, { targetPrecision: options.targetPrecision, predictions });
-    for (const field of LEARNED_FIELDS) {
+    const decisions = decideFields(model, example, {
+      targetPrecision: options.targetPrecision,
+      predictions,
+      fields,
+    });
+    for (const field of fields) {
       const label = example.labels[field];
       if (label === undefined || !model.fields[field]) continue;
-      const t = tally[field];
+      const t = tally[field] as (typeof tally)[string];
       t.n++;
       if (predictions[field]?.value === label) t.right++;
-      const decision = decisions[field];
+      const decision = decisions[field] as FieldDecision;
       if (decision.applied) {
         t.applied++;
         if (decision.value === label) t.appliedRight++;
       }
     }
   }
-  const figures: Partial<Record<LearnedField, HoldoutFigures>> = {};
-  for (const field of LEARNED_FIELDS) {
-    const t = tally[field];
+  const figures: Partial<Record<string, HoldoutFigures>> = {};
+  for (const field of fields) {
+    const t = tally[field] as (typeof tally)[string];
     if (t.n === 0) continue;
     figures[field] = {
       accuracy: t.right / t.n,

@@ -5,7 +5,7 @@ import type { EvalSummary } from "../eval/summary.ts";
 import { decideFields } from "./decide.ts";
 import { predictFields } from "./learn.ts";
 import type { LearnRunReport } from "./learn-run.ts";
-import { type LabelledTicket, LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
+import { type LabelledTicket, LEARNED_FIELDS, type LearnedModel } from "./types.ts";
 
 /**
  * The eval tool's HTML report (charts, confusion matrices, calibration) for one learning run:
@@ -16,23 +16,25 @@ export function learnReportHtml(
   report: LearnRunReport,
   candidate: LearnedModel,
   heldOut: readonly LabelledTicket[],
-  options: { targetPrecision: number; applyUnmeasured: boolean },
+  /** `fields`: the product's learned fields (Freshdesk's by default). */
+  options: { targetPrecision: number; applyUnmeasured: boolean; fields?: readonly string[] | undefined },
 ): string {
+  const fieldList = options.fields ?? LEARNED_FIELDS;
   const rows: LoadedRow[] = heldOut.map((ticket, row) => ({ row, line: row + 1, ticket }));
   const outcomes: RowOutcome[] = heldOut.map((ticket, row) => {
     const predictions = predictFields(candidate, ticket);
-    const decisions = decideFields(candidate, ticket, { ...options, predictions });
-    const scores: Partial<Record<LearnedField, number>> = {};
-    for (const field of LEARNED_FIELDS) {
+    const decisions = decideFields(candidate, ticket, { ...options, fields: fieldList, predictions });
+    const scores: Partial<Record<string, number>> = {};
+    for (const field of fieldList) {
       const p = predictions[field];
       if (p) scores[field] = p.score;
     }
     return { row, decisions, scores };
   });
   const thresholds = Object.fromEntries(
-    LEARNED_FIELDS.map((field) => [field, [candidate.fields[field]?.calibration.threshold ?? null]]),
-  ) as Record<LearnedField, Array<number | null>>;
-  const fields = allFieldFigures(rows, outcomes, thresholds);
+    fieldList.map((field) => [field, [candidate.fields[field]?.calibration.threshold ?? null]]),
+  ) as Record<string, Array<number | null>>;
+  const fields = allFieldFigures(rows, outcomes, thresholds, fieldList);
   const summary: EvalSummary = {
     data: {
       file: `held-out history of ${report.account}`,

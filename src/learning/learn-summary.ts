@@ -9,7 +9,12 @@ import { LEARNED_FIELDS, type LearnedModel } from "./types.ts";
 
 const pct = (value: number | null | undefined) => (value == null ? "–" : `${(value * 100).toFixed(1)} %`);
 
-export function summaryLines(report: LearnRunReport, candidate: LearnedModel): string[] {
+/** `fields`: the product's learned fields (Freshdesk's by default). */
+export function summaryLines(
+  report: LearnRunReport,
+  candidate: LearnedModel,
+  fields: readonly string[] = LEARNED_FIELDS,
+): string[] {
   const { sync, promotion } = report;
   const lines = [
     `Learned from ${sync.examples} resolved and closed tickets of ${report.account}` +
@@ -20,7 +25,7 @@ export function summaryLines(report: LearnRunReport, candidate: LearnedModel): s
     "| field | top-1 accuracy | auto-applied (coverage) | right when applied | threshold | held-out rows |",
     "|---|---|---|---|---|---|",
   ];
-  for (const field of LEARNED_FIELDS) {
+  for (const field of fields) {
     const figures = promotion.candidate[field];
     const threshold = candidate.fields[field]?.calibration.threshold;
     if (!figures) {
@@ -46,9 +51,13 @@ export function summaryLines(report: LearnRunReport, candidate: LearnedModel): s
 }
 
 /** The summary plus each field's calibration table (held-out scores of the training rows). */
-export function summaryMarkdown(report: LearnRunReport, candidate: LearnedModel): string {
-  const lines = ["# What the triage service learned", "", ...summaryLines(report, candidate), ""];
-  for (const field of LEARNED_FIELDS) {
+export function summaryMarkdown(
+  report: LearnRunReport,
+  candidate: LearnedModel,
+  fields: readonly string[] = LEARNED_FIELDS,
+): string {
+  const lines = ["# What the triage service learned", "", ...summaryLines(report, candidate, fields), ""];
+  for (const field of fields) {
     const model = candidate.fields[field];
     if (!model) continue;
     lines.push(`## ${field}: calibration`, "", "| score | tickets | right |", "|---|---|---|");

@@ -8,7 +8,6 @@ import {
   type FieldValue,
   type LabelledTicket,
   LEARNED_FIELDS,
-  type LearnedField,
   type LearnedFieldModel,
   type LearnedModel,
   type RuleCalibration,
@@ -32,6 +31,8 @@ export type LearnOptions = {
   urgentSignals?: readonly string[] | undefined;
   /** Clock for `trainedAt`. */
   now?: Date | undefined;
+  /** The fields to learn: the product's learned fields (Freshdesk's by default). */
+  fields?: readonly string[] | undefined;
 };
 
 export const DEFAULT_MIN_PER_FIELD = 30;
@@ -40,13 +41,16 @@ const DEFAULT_INNER_FOLDS = 3;
 export function learn(examples: readonly LabelledTicket[], options: LearnOptions): LearnedModel {
   const vectors = examples.map((e) => ticketFeatures(e));
   const fields: LearnedModel["fields"] = {};
-  for (const field of LEARNED_FIELDS) {
+  const fieldList = options.fields ?? LEARNED_FIELDS;
+  for (const field of fieldList) {
     const fieldModel = learnField(field, examples, vectors, options);
     if (fieldModel) fields[field] = fieldModel;
   }
-  const urgent = options.urgentSignals?.length
-    ? measureUrgentRule(examples, options.urgentSignals)
-    : undefined;
+  // The urgent wording speaks of priority only, whatever the product.
+  const urgent =
+    options.urgentSignals?.length && fieldList.includes("priority")
+      ? measureUrgentRule(examples, options.urgentSignals)
+      : undefined;
   return {
     formatVersion: 1,
     trainedAt: (options.now ?? new Date()).toISOString(),
@@ -57,7 +61,7 @@ export function learn(examples: readonly LabelledTicket[], options: LearnOptions
 }
 
 function learnField(
-  field: LearnedField,
+  field: string,
   examples: readonly LabelledTicket[],
   vectors: readonly SparseVector[],
   options: LearnOptions,
@@ -124,8 +128,7 @@ export function urgentSignal(ticket: TicketText, phrases: readonly string[]): st
 export function predictFields(model: LearnedModel, ticket: TicketText): FieldPredictions {
   const vector = ticketFeatures(ticket);
   const predictions: FieldPredictions = {};
-  for (const field of LEARNED_FIELDS) {
-    const fieldModel = model.fields[field];
+  for (const [field, fieldModel] of Object.entries(model.fields)) {
     if (!fieldModel) continue;
     const ranked = rankClasses(fieldModel.classifier, vector);
     const top = ranked[0];

@@ -19,13 +19,17 @@ import {
  */
 export type LlmSample = {
   labels: LabelledTicket["labels"];
-  llm: Partial<Record<(typeof LEARNED_FIELDS)[number], { value: FieldValue }>>;
+  llm: Partial<Record<string, { value: FieldValue }>>;
   model: FieldPredictions;
 };
 
-export function measureLlm(samples: readonly LlmSample[]): LlmCalibration {
+/** `fields`: the product's learned fields (Freshdesk's by default). */
+export function measureLlm(
+  samples: readonly LlmSample[],
+  fields: readonly string[] = LEARNED_FIELDS,
+): LlmCalibration {
   const calibration: LlmCalibration = {};
-  for (const field of LEARNED_FIELDS) {
+  for (const field of fields) {
     const counts: LlmFieldCalibration = {
       agree: { n: 0, correct: 0 },
       disagree: { n: 0, correct: 0 },
@@ -54,7 +58,7 @@ function same(a: FieldValue, b: FieldValue): boolean {
 export type LlmAsk = (
   ticket: LabelledTicket,
   similar: readonly LabelledTicket[],
-) => Promise<Partial<Record<(typeof LEARNED_FIELDS)[number], { value: FieldValue }>> | undefined>;
+) => Promise<Partial<Record<string, { value: FieldValue }>> | undefined>;
 
 /**
  * Calibrates the language model on a sample of the account's history, as `npm run eval` does per
@@ -71,10 +75,12 @@ export async function calibrateLlmOnHistory(
     targetPrecision: number;
     seed?: number;
     similarK?: number;
+    /** The product's learned fields (Freshdesk's by default). */
+    fields?: readonly string[] | undefined;
     /** Fits the comparison model; in-process by default (the service passes its training thread). */
     train?: (
       rows: readonly LabelledTicket[],
-      options: { targetPrecision: number; seed: number },
+      options: { targetPrecision: number; seed: number; fields?: readonly string[] | undefined },
     ) => Promise<LearnedModel>;
   },
 ): Promise<LlmCalibration> {
@@ -84,7 +90,11 @@ export async function calibrateLlmOnHistory(
   const sample = order.slice(0, take).map((i) => examples[i] as LabelledTicket);
   const rest = order.slice(take).map((i) => examples[i] as LabelledTicket);
   const trainModel = options.train ?? (async (rows, o) => learn(rows, o));
-  const model = await trainModel(rest, { targetPrecision: options.targetPrecision, seed: options.seed ?? 1 });
+  const model = await trainModel(rest, {
+    targetPrecision: options.targetPrecision,
+    seed: options.seed ?? 1,
+    ...(options.fields ? { fields: options.fields } : {}),
+  });
   const index = buildSimilarIndex(rest);
   const samples: LlmSample[] = [];
   for (const ticket of sample) {
@@ -92,5 +102,5 @@ export async function calibrateLlmOnHistory(
     const answer = await options.ask(ticket, similar);
     if (answer) samples.push({ labels: ticket.labels, llm: answer, model: predictFields(model, ticket) });
   }
-  return measureLlm(samples);
+  return measureLlm(samples, options.fields);
 }

@@ -156,6 +156,7 @@ async function main(): Promise<number> {
         `${skipped > 0 ? ` (${skipped} not asked: LEARN_LLM_BUDGET_USD spent)` : ""}, about US$ ${usd.toFixed(4)}.`,
     );
     for (const [field, counts] of Object.entries(llm.calibration)) {
+      if (!counts) continue;
       const share = (c: { n: number; correct: number }) => (c.n > 0 ? `${c.correct}/${c.n} right` : "never");
       say(
         `  ${field}: agreeing with the learned model ${share(counts.agree)}, disagreeing ${share(counts.disagree)}, alone ${share(counts.alone)}`,

@@ -1,13 +1,7 @@
 import type { Redis } from "ioredis";
 import { evaluateHoldout, type HoldoutFigures } from "./holdout.ts";
 import { deserializeModel, serializeModel } from "./serialize.ts";
-import {
-  type LabelledTicket,
-  LEARNED_FIELDS,
-  type LearnedField,
-  type LearnedModel,
-  type LlmCalibration,
-} from "./types.ts";
+import { type LabelledTicket, LEARNED_FIELDS, type LearnedModel, type LlmCalibration } from "./types.ts";
 
 /**
  * The account's learned models, versioned in Redis: the last KEPT_VERSIONS versions and which
@@ -28,7 +22,7 @@ export type ModelVersion = {
   trainedAt: string;
   promotedAt: string;
   /** Per field, how it did on the held-out rows when it was promoted. */
-  heldOut: Partial<Record<LearnedField, HoldoutFigures>>;
+  heldOut: Partial<Record<string, HoldoutFigures>>;
   /** How often the language model was right on a sample of this history, when one is configured. */
   llmCalibration?: LlmCalibration | undefined;
 };
@@ -41,8 +35,8 @@ export type PromotionResult = {
   version: number | undefined;
   /** Why the candidate was refused; empty when promoted. */
   reasons: string[];
-  candidate: Partial<Record<LearnedField, HoldoutFigures>>;
-  current: Partial<Record<LearnedField, HoldoutFigures>> | undefined;
+  candidate: Partial<Record<string, HoldoutFigures>>;
+  current: Partial<Record<string, HoldoutFigures>> | undefined;
 };
 
 export type ModelRegistry = {
@@ -65,8 +59,11 @@ export function createModelRegistry(options: {
   redis: Redis;
   prefix: string;
   account: string;
+  /** The product's learned fields (Freshdesk's by default): what is measured and compared. */
+  fields?: readonly string[] | undefined;
 }): ModelRegistry {
   const { redis } = options;
+  const fields = options.fields ?? LEARNED_FIELDS;
   const base = `${options.prefix}:learning:${options.account}`;
   const keys = {
     models: `${base}:models`,
@@ -107,12 +104,12 @@ export function createModelRegistry(options: {
 
     async promote(candidate) {
       const measure = (model: LearnedModel) =>
-        evaluateHoldout(model, candidate.heldOut, { targetPrecision: candidate.targetPrecision });
+        evaluateHoldout(model, candidate.heldOut, { targetPrecision: candidate.targetPrecision, fields });
       const candidateFigures = measure(candidate.model);
       const inUse = await current();
       const currentFigures = inUse ? measure(inUse.model) : undefined;
       const reasons = currentFigures
-        ? worseBy(candidateFigures, currentFigures, candidate.targetPrecision)
+        ? worseBy(candidateFigures, currentFigures, candidate.targetPrecision, fields)
         : Object.keys(candidateFigures).length === 0
           ? ["it measures no field: not enough labelled history"]
           : [];
@@ -156,13 +153,14 @@ export function createModelRegistry(options: {
  * in use and the target.
  */
 export function worseBy(
-  candidate: Partial<Record<LearnedField, HoldoutFigures>>,
-  current: Partial<Record<LearnedField, HoldoutFigures>>,
+  candidate: Partial<Record<string, HoldoutFigures>>,
+  current: Partial<Record<string, HoldoutFigures>>,
   targetPrecision: number,
+  fields: readonly string[] = LEARNED_FIELDS,
 ): string[] {
   const reasons: string[] = [];
   const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
-  for (const field of LEARNED_FIELDS) {
+  for (const field of fields) {
     const now = current[field];
     if (!now) continue;
     const next = candidate[field];

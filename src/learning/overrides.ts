@@ -2,8 +2,8 @@ import type { Redis } from "ioredis";
 import { LEARNED_FIELDS, type LearnedField } from "./types.ts";
 
 /**
- * The override loop's memory, per Freshdesk account: every value triage applied to a learned
- * field (group, type, priority), and every time an agent later changed one. From the two come
+ * The override loop's memory, per account: every value triage applied to a learned field (the
+ * product's: Freshdesk's group, type, priority by default), and every time an agent later changed one. From the two come
  * the "kept unchanged" shares (how many applied values agents left alone over the last 7 and 30
  * days); the overrides themselves are read back by the history sync as the agents' corrections.
  *
@@ -18,7 +18,8 @@ export type KeptWindow = keyof typeof KEPT_WINDOWS;
 export type OverrideValue = string | number | null;
 
 export type Override = {
-  field: LearnedField;
+  /** A learned field of the account's product. */
+  field: string;
   ticketId: number;
   /** The value triage applied. */
   from: OverrideValue;
@@ -41,26 +42,33 @@ export type KeptShare = {
   keptShare: number | null;
 };
 
-export type KeptShares = Record<LearnedField, Record<KeptWindow, KeptShare>>;
+export type KeptShares<F extends string = LearnedField> = Record<F, Record<KeptWindow, KeptShare>>;
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Older applications no longer count in any window. */
 const KEEP_MS = (KEPT_WINDOWS.last30Days + 1) * DAY_MS;
 const LOG_LENGTH = 10_000;
 
-export function createOverrideStore(options: { redis: Redis; prefix: string; account: string }) {
+export function createOverrideStore<F extends string = LearnedField>(options: {
+  redis: Redis;
+  prefix: string;
+  account: string;
+  /** The product's learned fields (Freshdesk's by default): the fields kept shares are counted for. */
+  fields?: readonly F[] | undefined;
+}) {
   const { redis } = options;
+  const fields = options.fields ?? (LEARNED_FIELDS as readonly string[] as readonly F[]);
   const base = `${options.prefix}:overrides:${options.account}`;
-  const appliedKey = (field: LearnedField) => `${base}:applied:${field}`;
-  const changedKey = (field: LearnedField) => `${base}:changed:${field}`;
+  const appliedKey = (field: string) => `${base}:applied:${field}`;
+  const changedKey = (field: string) => `${base}:changed:${field}`;
   const logKey = `${base}:log`;
 
   return {
     /** Triage wrote these fields to a ticket at `at`. */
-    async recordApplied(ticketId: number, fields: readonly LearnedField[], at: Date): Promise<void> {
-      if (fields.length === 0) return;
+    async recordApplied(ticketId: number, applied: readonly string[], at: Date): Promise<void> {
+      if (applied.length === 0) return;
       const tx = redis.multi();
-      for (const field of fields) {
+      for (const field of applied) {
         tx.zadd(appliedKey(field), at.getTime(), String(ticketId));
         // A new application starts afresh: an earlier override of this ticket was about an older value.
         tx.zrem(changedKey(field), String(ticketId));
@@ -96,9 +104,9 @@ export function createOverrideStore(options: { redis: Redis; prefix: string; acc
     },
 
     /** Per field, how many applied values agents left unchanged over the last 7 and 30 days. */
-    async keptShares(now: Date): Promise<KeptShares> {
+    async keptShares(now: Date): Promise<KeptShares<F>> {
       const tx = redis.multi();
-      for (const field of LEARNED_FIELDS) {
+      for (const field of fields) {
         for (const days of Object.values(KEPT_WINDOWS)) {
           const from = now.getTime() - days * DAY_MS;
           tx.zcount(appliedKey(field), from, "+inf");
@@ -110,8 +118,8 @@ export function createOverrideStore(options: { redis: Redis; prefix: string; acc
         return Number(value);
       });
       let i = 0;
-      const shares = {} as KeptShares;
-      for (const field of LEARNED_FIELDS) {
+      const shares = {} as KeptShares<F>;
+      for (const field of fields) {
         const windows = {} as Record<KeptWindow, KeptShare>;
         for (const window of Object.keys(KEPT_WINDOWS) as KeptWindow[]) {
           const applied = counts[i++] ?? 0;
@@ -129,12 +137,12 @@ export function createOverrideStore(options: { redis: Redis; prefix: string; acc
   };
 }
 
-export type OverrideStore = ReturnType<typeof createOverrideStore>;
+export type OverrideStore<F extends string = LearnedField> = ReturnType<typeof createOverrideStore<F>>;
 
 /** What triage applied on a ticket's latest run, per learned field, and when. */
 export type AppliedValues = {
   at: string;
-  values: Partial<Record<LearnedField, OverrideValue>>;
+  values: Partial<Record<string, OverrideValue>>;
 };
 
 /**
@@ -143,11 +151,13 @@ export type AppliedValues = {
  */
 export function findOverrides(
   applied: AppliedValues,
-  current: Partial<Record<LearnedField, OverrideValue>>,
+  current: Partial<Record<string, OverrideValue>>,
   seen: { ticketId: number; at: Date; kind: Override["seen"] },
+  /** The product's learned fields (Freshdesk's by default). */
+  fields: readonly string[] = LEARNED_FIELDS,
 ): Override[] {
   const overrides: Override[] = [];
-  for (const field of LEARNED_FIELDS) {
+  for (const field of fields) {
     if (!(field in applied.values)) continue;
     const from = applied.values[field] ?? null;
     const to = current[field] ?? null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { KeptShares, OverrideStore } from "./overrides.ts";
+import type { KeptShares } from "./overrides.ts";
 import { LEARNED_FIELDS, type LearnedField, type LearnedModel } from "./types.ts";
 
 /**
@@ -30,34 +30,52 @@ const fieldFiguresSchema = z.object({
 });
 export type FieldFigures = z.infer<typeof fieldFiguresSchema>;
 
-export const qualityReportSchema = z.object({
-  at: z.string().describe("When the figures were read (ISO 8601)."),
-  targetPrecision: z
-    .number()
-    .describe("TRIAGE_TARGET_PRECISION: the precision a field must show to be applied."),
-  applyUnmeasured: z
-    .boolean()
-    .describe("TRIAGE_APPLY_UNMEASURED: whether unmeasured values are applied anyway."),
-  model: z
-    .object({
-      version: z.union([z.number(), z.string()]),
-      trainedAt: z.string(),
-      learnedFrom: z.number().int().describe("Labelled tickets the model learned from."),
-      fields: z
-        .object({
-          group: fieldFiguresSchema.nullable(),
-          type: fieldFiguresSchema.nullable(),
-          priority: fieldFiguresSchema.nullable(),
-        })
-        .describe("Per field; null where there was not enough history to measure it."),
-    })
-    .nullable()
-    .describe("The learned model in use; null until one has been learned from the account's history."),
-  keptUnchanged: z
-    .object({ group: keptWindowsSchema, type: keptWindowsSchema, priority: keptWindowsSchema })
-    .describe("Per field, applied values agents left unchanged over the last 7 and 30 days."),
-});
-export type QualityReport = z.infer<typeof qualityReportSchema>;
+/** The report's schema for a product's learned fields (the keys of `fields` and `keptUnchanged`). */
+export function qualityReportSchemaFor<const F extends string>(fieldList: readonly F[]) {
+  const perField = <S extends z.ZodType>(schema: S) =>
+    z.object(Object.fromEntries(fieldList.map((field) => [field, schema])) as Record<F, S>);
+  return z.object({
+    at: z.string().describe("When the figures were read (ISO 8601)."),
+    targetPrecision: z
+      .number()
+      .describe("TRIAGE_TARGET_PRECISION: the precision a field must show to be applied."),
+    applyUnmeasured: z
+      .boolean()
+      .describe("TRIAGE_APPLY_UNMEASURED: whether unmeasured values are applied anyway."),
+    model: z
+      .object({
+        version: z.union([z.number(), z.string()]),
+        trainedAt: z.string(),
+        learnedFrom: z.number().int().describe("Labelled tickets the model learned from."),
+        fields: perField(fieldFiguresSchema.nullable()).describe(
+          "Per field; null where there was not enough history to measure it.",
+        ),
+      })
+      .nullable()
+      .describe("The learned model in use; null until one has been learned from the account's history."),
+    keptUnchanged: perField(keptWindowsSchema).describe(
+      "Per field, applied values agents left unchanged over the last 7 and 30 days.",
+    ),
+  });
+}
+
+/** Freshdesk's report (group, type, priority). */
+export const qualityReportSchema = qualityReportSchemaFor(LEARNED_FIELDS);
+
+type KeptWindows = z.infer<typeof keptWindowsSchema>;
+/** The report for a product's learned fields; Freshdesk's by default. */
+export type QualityReport<F extends string = LearnedField> = {
+  at: string;
+  targetPrecision: number;
+  applyUnmeasured: boolean;
+  model: {
+    version: number | string;
+    trainedAt: string;
+    learnedFrom: number;
+    fields: Record<F, FieldFigures | null>;
+  } | null;
+  keptUnchanged: Record<F, KeptWindows>;
+};
 
 /** The registry's version in use, as far as the report needs it. */
 export type ModelInUse = {
@@ -67,22 +85,25 @@ export type ModelInUse = {
   trainedAt?: string | undefined;
   /** Figures measured when the version was promoted; preferred over the model's inner split. */
   heldOut?:
-    | Partial<
-        Record<LearnedField, { precision: number | null; coverage: number; accuracy: number; n: number }>
-      >
+    | Partial<Record<string, { precision: number | null; coverage: number; accuracy: number; n: number }>>
     | undefined;
 };
 
-export type QualitySources = {
+export type QualitySources<F extends string = LearnedField> = {
   models?: { current(): Promise<ModelInUse | undefined> } | undefined;
-  overrides: Pick<OverrideStore, "keptShares">;
+  overrides: { keptShares(now: Date): Promise<KeptShares<F>> };
   targetPrecision: number;
   applyUnmeasured: boolean;
   now?: () => Date;
+  /** The product's learned fields (Freshdesk's by default). */
+  fields?: readonly F[] | undefined;
 };
 
-export function createQualityReader(sources: QualitySources): () => Promise<QualityReport> {
+export function createQualityReader<F extends string = LearnedField>(
+  sources: QualitySources<F>,
+): () => Promise<QualityReport<F>> {
   const now = sources.now ?? (() => new Date());
+  const fieldList = sources.fields ?? (LEARNED_FIELDS as readonly string[] as readonly F[]);
   return async () => {
     const at = now();
     const [inUse, kept] = await Promise.all([sources.models?.current(), sources.overrides.keptShares(at)]);
@@ -90,15 +111,18 @@ export function createQualityReader(sources: QualitySources): () => Promise<Qual
       at: at.toISOString(),
       targetPrecision: sources.targetPrecision,
       applyUnmeasured: sources.applyUnmeasured,
-      model: inUse ? modelFigures(inUse) : null,
-      keptUnchanged: kept satisfies KeptShares,
+      model: inUse ? modelFigures(inUse, fieldList) : null,
+      keptUnchanged: kept,
     };
   };
 }
 
-function modelFigures(inUse: ModelInUse): NonNullable<QualityReport["model"]> {
-  const fields = {} as Record<LearnedField, FieldFigures | null>;
-  for (const field of LEARNED_FIELDS) {
+function modelFigures<F extends string>(
+  inUse: ModelInUse,
+  fieldList: readonly F[],
+): NonNullable<QualityReport<F>["model"]> {
+  const fields = {} as Record<F, FieldFigures | null>;
+  for (const field of fieldList) {
     const learned = inUse.model.fields[field];
     if (!learned) {
       fields[field] = null;
@@ -126,7 +150,7 @@ function modelFigures(inUse: ModelInUse): NonNullable<QualityReport["model"]> {
  * zero-config start creates its demo tickets after the first model, so they show it at work.
  */
 export async function waitForFirstModel(
-  read: () => Promise<QualityReport>,
+  read: () => Promise<QualityReport<string>>,
   options: { timeoutMs: number; intervalMs?: number },
 ): Promise<boolean> {
   const deadline = Date.now() + options.timeoutMs;

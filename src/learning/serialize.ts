@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { LearnedModel } from "./types.ts";
+import { ALL_LEARNED_FIELDS, type LearnedModel } from "./types.ts";
 
 /** A stored model that cannot be read back: wrong format, truncated, or from a newer version. */
 export class ModelFormatError extends Error {
@@ -36,11 +36,8 @@ const modelSchema = z.object({
   formatVersion: z.literal(1),
   trainedAt: z.string(),
   exampleCount: z.number().int().min(0),
-  fields: z.object({
-    group: fieldModel.optional(),
-    type: fieldModel.optional(),
-    priority: fieldModel.optional(),
-  }),
+  // Any product's fields; other keys are dropped as before.
+  fields: z.object(Object.fromEntries(ALL_LEARNED_FIELDS.map((field) => [field, fieldModel.optional()]))),
   rules: z
     .object({
       urgent: counts

@@ -1,12 +1,57 @@
+import type { Product } from "../product.ts";
+
 /**
  * The shapes shared by training, calibration, decisions and `npm run eval`. A learned model is
  * plain JSON-serialisable data, so it can be versioned in Redis and read back in another process.
+ *
+ * Which ticket fields are learned depends on the product: every part takes the product's field
+ * list (`learnedFieldsFor`), Freshdesk's by default.
  */
 
+/** Freshdesk: the group's name, the ticket type and the priority (1–4). */
 export const LEARNED_FIELDS = ["group", "type", "priority"] as const;
 export type LearnedField = (typeof LEARNED_FIELDS)[number];
 
+/**
+ * Freshservice: the three category levels (strings), urgency and impact (1–3), priority (1–4),
+ * the group's name and the type ("Incident", "Service Request").
+ */
+export const FRESHSERVICE_LEARNED_FIELDS = [
+  "category",
+  "sub_category",
+  "item_category",
+  "urgency",
+  "impact",
+  "priority",
+  "group",
+  "type",
+] as const;
+export type FreshserviceLearnedField = (typeof FRESHSERVICE_LEARNED_FIELDS)[number];
+
+/** A learned field of any product. */
+export type AnyLearnedField = LearnedField | FreshserviceLearnedField;
+export const ALL_LEARNED_FIELDS: readonly AnyLearnedField[] = [
+  ...new Set<AnyLearnedField>([...LEARNED_FIELDS, ...FRESHSERVICE_LEARNED_FIELDS]),
+];
+
+export function learnedFieldsFor(product: "freshdesk"): typeof LEARNED_FIELDS;
+export function learnedFieldsFor(product: "freshservice"): typeof FRESHSERVICE_LEARNED_FIELDS;
+export function learnedFieldsFor(product: Product): readonly AnyLearnedField[];
+export function learnedFieldsFor(product: Product): readonly AnyLearnedField[] {
+  return product === "freshservice" ? FRESHSERVICE_LEARNED_FIELDS : LEARNED_FIELDS;
+}
+
 export type FieldValue = string | number;
+
+/**
+ * A ticket's labels by field name. Group, type and priority mean the same in both products;
+ * the others (Freshservice's category levels, urgency, impact) are looked up by name.
+ */
+export type Labels = {
+  group?: string | undefined;
+  type?: string | undefined;
+  priority?: 1 | 2 | 3 | 4 | undefined;
+} & { [field: string]: FieldValue | undefined };
 
 export type LabelledTicket = {
   id?: string | number | undefined;
@@ -15,7 +60,7 @@ export type LabelledTicket = {
   description: string;
   tags?: string[] | undefined;
   createdAt?: string | undefined;
-  labels: { group?: string | undefined; type?: string | undefined; priority?: 1 | 2 | 3 | 4 | undefined };
+  labels: Labels;
 };
 
 export type TicketText = { subject: string; description: string };
@@ -77,13 +122,14 @@ export type LearnedModel = {
   formatVersion: 1;
   trainedAt: string;
   exampleCount: number;
-  fields: Partial<Record<LearnedField, LearnedFieldModel>>;
+  /** By field name; only the fields that had enough labelled history. */
+  fields: Partial<Record<string, LearnedFieldModel>>;
   rules?: { urgent?: RuleCalibration | undefined } | undefined;
 };
 
 export type RankedValue = { value: FieldValue; score: number };
 export type FieldPrediction = { value: FieldValue; score: number; ranked: RankedValue[] };
-export type FieldPredictions = Partial<Record<LearnedField, FieldPrediction>>;
+export type FieldPredictions = Partial<Record<string, FieldPrediction>>;
 
 export type DecisionReason =
   | "calibrated"
@@ -105,7 +151,7 @@ export type FieldDecision = {
   detail?: string | undefined;
 };
 
-export type Decisions = Record<LearnedField, FieldDecision>;
+export type Decisions<F extends string = LearnedField> = Record<F, FieldDecision>;
 
 /** How often the LLM's answer was right on a sample of history, split by agreement with the model. */
 export type LlmFieldCalibration = {
@@ -114,15 +160,17 @@ export type LlmFieldCalibration = {
   /** Rows with no model prediction for the field (no history for it). */
   alone: { n: number; correct: number };
 };
-export type LlmCalibration = Partial<Record<LearnedField, LlmFieldCalibration>>;
+export type LlmCalibration = Partial<Record<string, LlmFieldCalibration>>;
 
-export type DecideOptions = {
+export type DecideOptions<F extends string = LearnedField> = {
   targetPrecision: number;
   /** Apply unmeasured values (no history for a field) anyway; off by default. */
   applyUnmeasured?: boolean | undefined;
   /** The language model's answer for this ticket, if it was asked. */
-  llm?: Partial<Record<LearnedField, { value: FieldValue }>> | undefined;
+  llm?: Partial<Record<NoInfer<F>, { value: FieldValue }>> | undefined;
   llmCalibration?: LlmCalibration | undefined;
   /** Values a model without history would suggest (zero-shot: the taxonomy's local classifier). */
-  unmeasured?: Partial<Record<LearnedField, { value: FieldValue; score: number }>> | undefined;
+  unmeasured?: Partial<Record<NoInfer<F>, { value: FieldValue; score: number }>> | undefined;
+  /** The fields to decide: the product's learned fields (Freshdesk's by default). */
+  fields?: readonly F[] | undefined;
 };
