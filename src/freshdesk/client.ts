@@ -19,7 +19,7 @@ import { type SolutionsApi, solutionsApi } from "./resources/solutions.ts";
 import { type TicketFieldsApi, ticketFieldsApi } from "./resources/ticket-fields.ts";
 import { type TicketsApi, ticketsApi } from "./resources/tickets.ts";
 import { type TimeEntriesApi, timeEntriesApi } from "./resources/time-entries.ts";
-import { createTransport, type FreshdeskCallReport } from "./transport.ts";
+import { createTransport, type FreshdeskCallReport, type Transport } from "./transport.ts";
 
 export type FreshdeskClientOptions = {
   /** "https://acme.freshdesk.com" or "http://127.0.0.1:3000/sandbox"; /api/v2 is appended. */
@@ -63,26 +63,7 @@ export type FreshdeskClient = {
 };
 
 export function createFreshdeskClient(options: FreshdeskClientOptions): FreshdeskClient {
-  const baseUrl = URL.parse(options.baseUrl);
-  if (!baseUrl || !/^https?:$/.test(baseUrl.protocol)) {
-    throw new TypeError(`Freshdesk baseUrl must be an http(s) URL, got "${options.baseUrl}"`);
-  }
-  if (options.apiKey.trim() === "") throw new TypeError("Freshdesk apiKey is empty");
-
-  const transport = createTransport({
-    baseUrl: options.baseUrl,
-    apiKey: options.apiKey,
-    timeoutMs: options.timeoutMs ?? 15_000,
-    maxRetries: options.maxRetries ?? 3,
-    governor: options.governor,
-    logger: options.logger,
-    fetch: options.fetch ?? fetch,
-    retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
-    retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
-    maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 120,
-    maxRateWaitMs: options.maxRateWaitMs ?? 120_000,
-    onResponse: options.onResponse,
-  });
+  const transport = createClientTransport(options, "Freshdesk");
 
   return {
     tickets: ticketsApi(transport),
@@ -101,6 +82,34 @@ export function createFreshdeskClient(options: FreshdeskClientOptions): Freshdes
     timeEntries: timeEntriesApi(transport),
     satisfactionRatings: satisfactionRatingsApi(transport),
   };
+}
+
+/**
+ * Checks the client options and builds the transport with their defaults; shared by the
+ * Freshdesk and Freshservice clients (`product` names the service in messages).
+ */
+export function createClientTransport(options: FreshdeskClientOptions, product: string): Transport {
+  const baseUrl = URL.parse(options.baseUrl);
+  if (!baseUrl || !/^https?:$/.test(baseUrl.protocol)) {
+    throw new TypeError(`${product} baseUrl must be an http(s) URL, got "${options.baseUrl}"`);
+  }
+  if (options.apiKey.trim() === "") throw new TypeError(`${product} apiKey is empty`);
+
+  return createTransport({
+    product,
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    maxRetries: options.maxRetries ?? 3,
+    governor: options.governor,
+    logger: options.logger,
+    fetch: options.fetch ?? fetch,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+    retryMaxDelayMs: options.retryMaxDelayMs ?? 8_000,
+    maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 120,
+    maxRateWaitMs: options.maxRateWaitMs ?? 120_000,
+    onResponse: options.onResponse,
+  });
 }
 
 /** Where the service mounts its embedded sandbox; a base URL with this path names that sandbox. */

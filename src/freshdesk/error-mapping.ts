@@ -56,11 +56,14 @@ type ErrorResponse = {
   retryAfterSeconds: number;
   /** Cuts credentials out of the body before any of it is kept (see redact.ts). */
   redact: Redact;
+  /** How the service is named in messages (default "Freshdesk"). */
+  product?: string;
 };
 
 /** Turns a non-2xx answer into the matching typed error. */
 export function errorFromResponse(response: ErrorResponse): FreshdeskApiError {
   const { status, method, path, requestId } = response;
+  const product = response.product ?? "Freshdesk";
   const body = parseBody(response.redact(response.bodyText));
   const parsed = errorBodySchema.safeParse(body);
   const shape = parsed.success ? parsed.data : {};
@@ -70,22 +73,22 @@ export function errorFromResponse(response: ErrorResponse): FreshdeskApiError {
     code: e.code ?? "",
     ...(e.nested_field ? { nestedField: e.nested_field } : {}),
   }));
-  const info = { method, path, requestId, body, fieldErrors, freshdeskCode: shape.code };
+  const info = { product, method, path, requestId, body, fieldErrors, freshdeskCode: shape.code };
   const freshdeskMessage = shape.message ? safeText(shape.message) : undefined;
   const request = `${method} ${path}`;
 
-  if (status === 404) return new FreshdeskNotFoundError(`Freshdesk found nothing at ${request}.`, info);
+  if (status === 404) return new FreshdeskNotFoundError(`${product} found nothing at ${request}.`, info);
   if (status === 429) {
     const seconds = response.retryAfterSeconds;
     const why = freshdeskMessage ? ` (${freshdeskMessage})` : "";
     return new FreshdeskRateLimitError(
-      `Freshdesk's rate limit was reached${why}; retry in ${seconds} s.`,
+      `${product}'s rate limit was reached${why}; retry in ${seconds} s.`,
       seconds,
       info,
     );
   }
   if (status === 401 || status === 403) {
-    const lead = status === 401 ? "Freshdesk did not accept the API key" : "Freshdesk refused access";
+    const lead = status === 401 ? `${product} did not accept the API key` : `${product} refused access`;
     return new FreshdeskAuthError(
       status,
       freshdeskMessage ? `${lead}: ${freshdeskMessage}` : `${lead}.`,
@@ -93,22 +96,27 @@ export function errorFromResponse(response: ErrorResponse): FreshdeskApiError {
     );
   }
   if (status >= 500) {
-    return new FreshdeskServerError(status, `Freshdesk failed with HTTP ${status} on ${request}.`, info);
+    return new FreshdeskServerError(status, `${product} failed with HTTP ${status} on ${request}.`, info);
   }
-  return new FreshdeskValidationError(status, validationMessage(status, fieldErrors, freshdeskMessage), info);
+  return new FreshdeskValidationError(
+    status,
+    validationMessage(product, status, fieldErrors, freshdeskMessage),
+    info,
+  );
 }
 
 function validationMessage(
+  product: string,
   status: number,
   fieldErrors: FreshdeskFieldError[],
   freshdeskMessage: string | undefined,
 ): string {
   if (fieldErrors.length > 0) {
     const list = fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join("; ");
-    return `Freshdesk rejected the request: ${list}`;
+    return `${product} rejected the request: ${list}`;
   }
-  if (freshdeskMessage) return `Freshdesk rejected the request: ${freshdeskMessage}`;
-  return `Freshdesk rejected the request (HTTP ${status}).`;
+  if (freshdeskMessage) return `${product} rejected the request: ${freshdeskMessage}`;
+  return `${product} rejected the request (HTTP ${status}).`;
 }
 
 /** `Retry-After` is seconds or an HTTP date; a missing or odd value falls back to `fallback`. */

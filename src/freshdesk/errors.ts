@@ -1,7 +1,8 @@
 import { AppError } from "../errors.ts";
 
 /**
- * Errors raised by the Freshdesk client. Each keeps Freshdesk's own error body (shape A
+ * Errors raised by the Freshdesk client, and by the Freshservice client, which shares its
+ * transport and these classes (`product` says which answered). Each keeps Freshdesk's own error body (shape A
  * `{description, errors[]}`, shape B `{code, message}`, shape C `{message}`) for logs and
  * callers, while `message` is built only from trusted parts: our own wording plus Freshdesk's
  * short plain-text messages, stripped of markup and truncated.
@@ -15,6 +16,8 @@ export type FreshdeskFieldError = {
 };
 
 export type FreshdeskErrorInfo = {
+  /** "Freshdesk" (the default) or "Freshservice": how the service is named in messages. */
+  product?: string | undefined;
   method: string;
   /** Path below /api/v2, without the query string (it may hold search text). */
   path: string;
@@ -27,6 +30,7 @@ export type FreshdeskErrorInfo = {
 };
 
 export class FreshdeskApiError extends AppError {
+  readonly product: string;
   readonly method: string;
   readonly path: string;
   readonly requestId: string | undefined;
@@ -40,6 +44,7 @@ export class FreshdeskApiError extends AppError {
       cause: info.cause,
       details: fieldErrors.length > 0 ? { fieldErrors } : undefined,
     });
+    this.product = info.product ?? "Freshdesk";
     this.method = info.method;
     this.path = info.path;
     this.requestId = info.requestId;

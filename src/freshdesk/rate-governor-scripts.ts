@@ -19,9 +19,11 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
 /**
  * KEYS: log (ZSET of credits, scored by time), blocked-until, learnt limit, observed headers
- * (HASH), last grant. ARGV: cost, fixed limit (0 = none), share, window ms, default limit,
- * member prefix, low-remaining fraction.
- * Returns {1, 0, granted cost} or {0, ms to wait, 0}.
+ * (HASH), last grant, and optionally a sub-limit's own log (Freshservice's per-endpoint
+ * buckets). ARGV: cost, fixed limit (0 = none), share, window ms, default limit, member prefix,
+ * low-remaining fraction, and with the sub-limit log its budget (already share × sub-limit).
+ * A call is granted only when it fits both the account's window and its bucket's window, and
+ * then counts in both. Returns {1, 0, granted cost} or {0, ms to wait, 0}.
  */
 export const ACQUIRE = script(`${NOW}
 local cost = tonumber(ARGV[1])
@@ -33,13 +35,25 @@ local limit = tonumber(ARGV[2])
 if limit <= 0 then limit = tonumber(redis.call('GET', KEYS[3]) or ARGV[5]) end
 local budget = math.max(1, math.floor(tonumber(ARGV[3]) * limit))
 if cost > budget then cost = budget end
+local bucketBudget = tonumber(ARGV[8] or '0')
+local bucketed = KEYS[6] ~= nil and bucketBudget > 0
+if bucketed and cost > bucketBudget then cost = bucketBudget end
 
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local used = redis.call('ZCARD', KEYS[1])
-if used + cost > budget then
-  local index = used + cost - budget - 1
-  local entry = redis.call('ZRANGE', KEYS[1], index, index, 'WITHSCORES')
-  return {0, math.max(1, tonumber(entry[2]) + window - now + 1), 0}
+-- ms until cost more credits fit in the log's window under cap; 0 when they fit now
+local function waitFor(log, cap)
+  redis.call('ZREMRANGEBYSCORE', log, '-inf', now - window)
+  local used = redis.call('ZCARD', log)
+  if used + cost <= cap then return 0 end
+  local index = used + cost - cap - 1
+  local entry = redis.call('ZRANGE', log, index, index, 'WITHSCORES')
+  return math.max(1, tonumber(entry[2]) + window - now + 1)
+end
+
+local wait = waitFor(KEYS[1], budget)
+if wait > 0 then return {0, wait, 0} end
+if bucketed then
+  wait = waitFor(KEYS[6], bucketBudget)
+  if wait > 0 then return {0, wait, 0} end
 end
 
 local low = tonumber(ARGV[7])
@@ -53,6 +67,10 @@ end
 
 for i = 1, cost do redis.call('ZADD', KEYS[1], now, ARGV[6] .. ':' .. i) end
 redis.call('PEXPIRE', KEYS[1], window * 2)
+if bucketed then
+  for i = 1, cost do redis.call('ZADD', KEYS[6], now, ARGV[6] .. ':' .. i) end
+  redis.call('PEXPIRE', KEYS[6], window * 2)
+end
 redis.call('SET', KEYS[5], now, 'PX', window)
 return {1, 0, cost}
 `);
@@ -61,11 +79,14 @@ return {1, 0, cost}
  * Re-stamps a permit's credits with the time its response arrived. Freshdesk counted the call
  * somewhere between acquire and now, so holding the credits a full window from *now* keeps
  * every Freshdesk-side window within budget whatever the network latency.
- * KEYS: log. ARGV: window ms, member prefix, cost.
+ * KEYS: log, and the sub-limit's log when the permit counted in one. ARGV: window ms, member
+ * prefix, cost.
  */
 export const SETTLE = script(`${NOW}
-for i = 1, tonumber(ARGV[3]) do redis.call('ZADD', KEYS[1], now, ARGV[2] .. ':' .. i) end
-redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]) * 2)
+for k = 1, #KEYS do
+  for i = 1, tonumber(ARGV[3]) do redis.call('ZADD', KEYS[k], now, ARGV[2] .. ':' .. i) end
+  redis.call('PEXPIRE', KEYS[k], tonumber(ARGV[1]) * 2)
+end
 return 1
 `);
 

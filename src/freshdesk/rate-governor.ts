@@ -13,7 +13,16 @@ import { ACQUIRE, BLOCK, runScript, SETTLE, SNAPSHOT } from "./rate-governor-scr
  * that length ever holds more, so the budget holds whatever windowing Freshdesk itself uses.
  * Waiting callers sleep until the oldest credits leave the window. A 429 sets a shared
  * "blocked until" key that stops every process; a falling X-RateLimit-Remaining spaces calls out.
+ *
+ * Freshservice adds per-endpoint sub-limits inside the account's limit (reference freshservice
+ * §10): with `subLimits`, a call naming a bucket also needs room in that bucket's own sliding
+ * window of floor(share × sub-limit), and counts in both. Without `subLimits` (Freshdesk) the
+ * bucket is ignored and the governor behaves exactly as it always has.
  */
+
+/** A per-endpoint sub-limit: list calls, or single-record view/create/update calls. */
+export const RATE_BUCKETS = ["list", "view_write"] as const;
+export type RateBucket = (typeof RATE_BUCKETS)[number];
 
 export type RateGovernorOptions = {
   redis: Redis | Cluster;
@@ -31,6 +40,18 @@ export type RateGovernorOptions = {
   defaultLimit?: number;
   /** Below this fraction of X-RateLimit-Total remaining, calls are spaced out (default 0.2). */
   lowRemainingFraction?: number;
+  /**
+   * Per-window limits of the per-endpoint buckets (before `share`); a bucket left out, or all
+   * of them when unset, has no limit of its own beyond the account's.
+   */
+  subLimits?: Partial<Record<RateBucket, number>>;
+};
+
+export type AcquireOptions = {
+  /** Give up with RateWaitTooLongError rather than wait longer than this. */
+  maxWaitMs?: number;
+  /** The sub-limit the call also counts against (only when the governor has one for it). */
+  bucket?: RateBucket;
 };
 
 export type RatePermit = {
@@ -49,6 +70,8 @@ export type RateSnapshot = {
   blockedForMs: number;
   remaining: number | undefined;
   total: number | undefined;
+  /** Only with `subLimits`: each bucket's limit, budget and credits in the current window. */
+  buckets?: Partial<Record<RateBucket, { limit: number; budget: number; usedInWindow: number }>>;
 };
 
 export type RateHeaders = {
@@ -59,7 +82,7 @@ export type RateHeaders = {
 
 export type RateGovernor = {
   /** Waits until `cost` credits fit in the budget, then takes them. */
-  acquire(cost: number, options?: { maxWaitMs?: number }): Promise<RatePermit>;
+  acquire(cost: number, options?: AcquireOptions): Promise<RatePermit>;
   /** Records X-RateLimit-* from a response. */
   observe(headers: RateHeaders): Promise<void>;
   /** After a 429: nobody in any process calls for `seconds`. */
@@ -87,6 +110,14 @@ export function createRateGovernor(options: RateGovernorOptions): RateGovernor {
   if (options.limitPerWindow !== undefined && !(options.limitPerWindow > 0)) {
     throw new RangeError(`limitPerWindow must be positive, got ${options.limitPerWindow}`);
   }
+  const subLimits = options.subLimits ?? {};
+  for (const [bucket, limit] of Object.entries(subLimits)) {
+    if (!(RATE_BUCKETS as readonly string[]).includes(bucket)) {
+      throw new RangeError(`subLimits has an unknown bucket "${bucket}"; known: ${RATE_BUCKETS.join(", ")}`);
+    }
+    if (!(limit > 0)) throw new RangeError(`subLimits.${bucket} must be positive, got ${limit}`);
+  }
+  const bucketBudget = (limit: number) => Math.max(1, Math.floor(share * limit));
 
   // The hash tag keeps every key of one account on one Redis Cluster slot, as Lua requires.
   const base = `${options.keyPrefix ?? ""}{fd:${account}}`;
@@ -97,37 +128,43 @@ export function createRateGovernor(options: RateGovernorOptions): RateGovernor {
     observed: `${base}:observed`,
     last: `${base}:last`,
   };
+  const bucketLog = (bucket: RateBucket) => `${base}:log:${bucket}`;
 
-  async function acquire(cost: number, acquireOptions: { maxWaitMs?: number } = {}): Promise<RatePermit> {
+  async function acquire(cost: number, acquireOptions: AcquireOptions = {}): Promise<RatePermit> {
     const credits = Math.max(1, Math.ceil(cost));
     const member = randomUUID();
+    const bucket = acquireOptions.bucket;
+    const bucketLimit = bucket === undefined ? undefined : subLimits[bucket];
+    const logKeys =
+      bucket !== undefined && bucketLimit !== undefined ? [keys.log, bucketLog(bucket)] : [keys.log];
+    const bucketArgs = bucketLimit === undefined ? [] : [bucketBudget(bucketLimit)];
     const deadline =
       acquireOptions.maxWaitMs === undefined ? undefined : Date.now() + acquireOptions.maxWaitMs;
     for (;;) {
       const [granted, waitMs, grantedCost] = (await runScript(
         redis,
         ACQUIRE,
-        [keys.log, keys.blocked, keys.limit, keys.observed, keys.last],
-        [credits, options.limitPerWindow ?? 0, share, windowMs, defaultLimit, member, low],
+        [keys.log, keys.blocked, keys.limit, keys.observed, keys.last, ...logKeys.slice(1)],
+        [credits, options.limitPerWindow ?? 0, share, windowMs, defaultLimit, member, low, ...bucketArgs],
       )) as [number, number, number];
-      if (granted === 1) return permit(member, grantedCost);
+      if (granted === 1) return permit(member, grantedCost, logKeys);
       if (deadline !== undefined && Date.now() + waitMs > deadline) {
         throw new RateWaitTooLongError(Math.max(1, Math.ceil(waitMs / 1000)));
       }
-      logger?.debug({ account, waitMs }, "waiting for Freshdesk API budget");
+      logger?.debug({ account, waitMs, bucket }, "waiting for API budget");
       // A little jitter so waiters woken by the same expiry do not all retry at once.
       await sleep(waitMs + Math.floor(Math.random() * Math.min(25, 1 + waitMs / 10)));
     }
   }
 
-  function permit(member: string, cost: number): RatePermit {
+  function permit(member: string, cost: number, logKeys: string[]): RatePermit {
     let settled = false;
     return {
       async settle() {
         if (settled) return;
         settled = true;
         try {
-          await runScript(redis, SETTLE, [keys.log], [windowMs, member, cost]);
+          await runScript(redis, SETTLE, logKeys, [windowMs, member, cost]);
         } catch (error) {
           logger?.warn({ err: error, account }, "could not settle a Freshdesk rate permit");
         }
@@ -163,6 +200,7 @@ export function createRateGovernor(options: RateGovernorOptions): RateGovernor {
     const limitSource = options.limitPerWindow ? "fixed" : learnt ? "learnt" : "default";
     const limit = options.limitPerWindow ?? (learnt ? Number(learnt) : defaultLimit);
     const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+    const buckets = await bucketSnapshots();
     return {
       account,
       windowMs,
@@ -174,7 +212,27 @@ export function createRateGovernor(options: RateGovernorOptions): RateGovernor {
       blockedForMs,
       remaining: number(observed.remaining),
       total: number(observed.total),
+      ...(buckets ? { buckets } : {}),
     };
+  }
+
+  async function bucketSnapshots(): Promise<RateSnapshot["buckets"]> {
+    const entries = Object.entries(subLimits) as [RateBucket, number][];
+    if (entries.length === 0) return undefined;
+    const used = await Promise.all(
+      entries.map(
+        ([bucket]) =>
+          runScript(redis, SNAPSHOT, [bucketLog(bucket), keys.blocked], [windowMs]) as Promise<
+            [number, number]
+          >,
+      ),
+    );
+    return Object.fromEntries(
+      entries.map(([bucket, limit], i) => [
+        bucket,
+        { limit, budget: bucketBudget(limit), usedInWindow: used[i]?.[0] ?? 0 },
+      ]),
+    );
   }
 
   return { acquire, observe, blockFor, snapshot };

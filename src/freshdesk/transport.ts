@@ -12,6 +12,7 @@ import {
 } from "./errors.ts";
 import { nextPageFromLink } from "./pagination.ts";
 import {
+  type RateBucket,
   type RateGovernor,
   type RateHeaders,
   type RatePermit,
@@ -31,6 +32,11 @@ export type RequestSpec = {
   body?: unknown;
   /** Estimated API credits (reference §3.3); default 1. */
   cost?: number;
+  /**
+   * The per-endpoint sub-limit the call also counts against (Freshservice's "list" and
+   * "view_write" buckets); Freshdesk has none.
+   */
+  bucket?: RateBucket;
 };
 
 /** One HTTP attempt to Freshdesk as seen by an observer (metrics); never carries bodies. */
@@ -44,6 +50,8 @@ export type FreshdeskCallReport = {
 };
 
 export type TransportOptions = {
+  /** How the product is named in messages and logs (default "Freshdesk"). */
+  product?: string;
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
@@ -65,7 +73,7 @@ export type Transport = {
   empty(spec: RequestSpec): Promise<void>;
 };
 
-/** The longest pause a Freshdesk 429 can impose: Freshdesk's own limits reset within an hour. */
+/** The longest pause a 429 can impose: Freshdesk's (and Freshservice's) limits reset within an hour. */
 export const MAX_RETRY_AFTER_SECONDS = 3600;
 
 /** Connection errors that happen before a byte of the request was sent. */
@@ -89,6 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:X`).toString("base64")}`;
   const redact = createRedactor(options.apiKey);
   const log = options.logger;
+  const product = options.product ?? "Freshdesk";
 
   async function send(spec: RequestSpec): Promise<{ response: Response; text: string }> {
     const idempotent = spec.method !== "POST";
@@ -100,7 +109,7 @@ export function createTransport(options: TransportOptions): Transport {
       const delayMs = outcome.delayMs ?? backoff(attempt);
       log?.debug(
         { method: spec.method, path: spec.path, attempt, delayMs, code: outcome.error.code },
-        "retrying Freshdesk request",
+        `retrying ${product} request`,
       );
       if (delayMs > 0) await sleep(delayMs);
     }
@@ -109,13 +118,16 @@ export function createTransport(options: TransportOptions): Transport {
   async function acquire(spec: RequestSpec): Promise<RatePermit | undefined> {
     if (!options.governor) return undefined;
     try {
-      return await options.governor.acquire(spec.cost ?? 1, { maxWaitMs: options.maxRateWaitMs });
+      return await options.governor.acquire(spec.cost ?? 1, {
+        maxWaitMs: options.maxRateWaitMs,
+        ...(spec.bucket ? { bucket: spec.bucket } : {}),
+      });
     } catch (error) {
       if (!(error instanceof RateWaitTooLongError)) throw error;
       throw new FreshdeskRateLimitError(
-        `The Freshdesk API budget for this account is used up; retry in ${error.retryAfterSeconds} s.`,
+        `The ${product} API budget for this account is used up; retry in ${error.retryAfterSeconds} s.`,
         error.retryAfterSeconds,
-        { method: spec.method, path: spec.path, cause: error },
+        { method: spec.method, path: spec.path, cause: error, product },
       );
     }
   }
@@ -170,10 +182,11 @@ export function createTransport(options: TransportOptions): Transport {
       bodyText: text,
       retryAfterSeconds,
       redact,
+      product,
     });
     if (error instanceof FreshdeskRateLimitError) {
-      // Freshdesk did not process a 429'd request, so even a POST may be re-sent.
-      log?.warn({ ...info, retryAfterSeconds }, "Freshdesk rate limit reached");
+      // The service did not process a 429'd request, so even a POST may be re-sent.
+      log?.warn({ ...info, retryAfterSeconds }, `${product} rate limit reached`);
       await options.governor?.blockFor(retryAfterSeconds);
       if (retryAfterSeconds > options.maxRetryAfterSeconds) return { kind: "fail", error };
       // With a governor, the shared block makes the next acquire() wait; without one, wait here.
@@ -186,7 +199,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /**
-   * Freshdesk's Retry-After, capped: the pause it starts stops every process on the account, so
+   * The service's Retry-After, capped: the pause it starts stops every process on the account, so
    * an absurd value (a proxy's, or a bug's) must not stop triage for a day.
    */
   function retryAfter(header: string | null, spec: RequestSpec): number {
@@ -194,31 +207,31 @@ export function createTransport(options: TransportOptions): Transport {
     if (asked <= MAX_RETRY_AFTER_SECONDS) return asked;
     log?.warn(
       { method: spec.method, path: spec.path, retryAfter: header, cappedSeconds: MAX_RETRY_AFTER_SECONDS },
-      "Freshdesk asked to wait longer than an hour; waiting an hour instead",
+      `${product} asked to wait longer than an hour; waiting an hour instead`,
     );
     return MAX_RETRY_AFTER_SECONDS;
   }
 
   function connectionFailure(cause: unknown, idempotent: boolean, spec: RequestSpec): Attempt {
-    const info = { method: spec.method, path: spec.path, cause };
+    const info = { method: spec.method, path: spec.path, cause, product };
     const request = `${spec.method} ${spec.path}`;
     if (isTimeout(cause)) {
       const unknownOutcome = !idempotent;
       const message = unknownOutcome
-        ? `Freshdesk did not answer ${request} within ${options.timeoutMs} ms; the outcome is unknown, so it was not sent again.`
-        : `Freshdesk did not answer ${request} within ${options.timeoutMs} ms.`;
+        ? `${product} did not answer ${request} within ${options.timeoutMs} ms; the outcome is unknown, so it was not sent again.`
+        : `${product} did not answer ${request} within ${options.timeoutMs} ms.`;
       const error = new FreshdeskTimeoutError(message, unknownOutcome, info);
       return unknownOutcome ? { kind: "fail", error } : { kind: "retry", error, delayMs: undefined };
     }
     const neverSent = NOT_SENT_CODES.has(errorCode(cause) ?? "");
     if (neverSent || idempotent) {
       const message = neverSent
-        ? `Could not connect to Freshdesk for ${request}.`
-        : `The connection to Freshdesk broke during ${request}.`;
+        ? `Could not connect to ${product} for ${request}.`
+        : `The connection to ${product} broke during ${request}.`;
       return { kind: "retry", error: new FreshdeskNetworkError(message, false, info), delayMs: undefined };
     }
     const error = new FreshdeskNetworkError(
-      `The connection to Freshdesk broke during ${request}; the outcome is unknown, so it was not sent again.`,
+      `The connection to ${product} broke during ${request}; the outcome is unknown, so it was not sent again.`,
       true,
       info,
     );
@@ -231,7 +244,7 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       await options.governor.observe({ total, remaining, used });
     } catch (error) {
-      log?.warn({ err: error }, "could not record Freshdesk rate-limit headers");
+      log?.warn({ err: error }, `could not record ${product} rate-limit headers`);
     }
   }
 
@@ -239,6 +252,7 @@ export function createTransport(options: TransportOptions): Transport {
     async json(spec, schema) {
       const { response, text } = await send(spec);
       const info = {
+        product,
         method: spec.method,
         path: spec.path,
         requestId: response.headers.get("x-request-id") ?? undefined,
@@ -248,7 +262,7 @@ export function createTransport(options: TransportOptions): Transport {
         body = JSON.parse(text);
       } catch (cause) {
         throw new FreshdeskInvalidResponseError(
-          `Freshdesk answered ${spec.method} ${spec.path} with a body that is not JSON.`,
+          `${product} answered ${spec.method} ${spec.path} with a body that is not JSON.`,
           ["body: not JSON"],
           { ...info, cause },
         );
@@ -259,7 +273,7 @@ export function createTransport(options: TransportOptions): Transport {
           .slice(0, 10)
           .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
         throw new FreshdeskInvalidResponseError(
-          `Freshdesk answered ${spec.method} ${spec.path} with an unexpected shape (${issues[0]}).`,
+          `${product} answered ${spec.method} ${spec.path} with an unexpected shape (${issues[0]}).`,
           issues,
           { ...info, body },
         );
