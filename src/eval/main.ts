@@ -1,11 +1,13 @@
-// `npm run eval -- --data FILE [--folds K] [--zero-shot --taxonomy FILE] [--engine local|llm]
-//   [--budget-usd N] [--predictions FILE] [--json] [--report FILE.html] [--strict]`
+// `npm run eval -- --data FILE [--product freshdesk|freshservice] [--folds K] [--zero-shot --taxonomy FILE]
+//   [--engine local|llm] [--budget-usd N] [--predictions FILE] [--json] [--report FILE.html] [--strict]`
 // Measures triage on a labelled export with the decision the worker makes. See --help.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { loadConfig } from "../config.ts";
 import { ConfigError } from "../errors.ts";
+import { learnedFieldsFor } from "../learning/types.ts";
+import { PRODUCTS, type Product } from "../product.ts";
 import { DEFAULT_TAXONOMY, type Taxonomy } from "../triage/taxonomy.ts";
 import { loadTriageConfig } from "../triage/triage-config.ts";
 import { EvalInputError } from "./errors.ts";
@@ -21,7 +23,11 @@ import type { EvalSummary } from "./summary.ts";
 const HELP = `Usage: npm run eval -- --data FILE [options]
 
   --data FILE             labelled tickets: JSONL (one object a line) or CSV, with subject, description
-                          and any of group, type, priority (1-4 or Low/Medium/High/Urgent)
+                          and any of group, type, priority (1-4 or Low/Medium/High/Urgent); for
+                          Freshservice also category, sub_category, item_category, urgency and
+                          impact (1-3 or Low/Medium/High)
+  --product P             freshdesk or freshservice: whose fields to measure (default: freshservice
+                          when the data has any of its own label columns, else freshdesk)
   --folds K               stratified K-fold cross-validation (default 5)
   --zero-shot             no training: only the taxonomy, as for a new account (needs --taxonomy)
   --taxonomy FILE         a TRIAGE_CONFIG file (its categories' group and type; its urgent signals)
@@ -44,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       data: { type: "string" },
+      product: { type: "string" },
       folds: { type: "string", default: "5" },
       "zero-shot": { type: "boolean", default: false },
       taxonomy: { type: "string" },
@@ -71,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
   const engine = values.engine;
   if (engine !== "local" && engine !== "llm")
     throw new EvalInputError(`--engine must be local or llm, not "${engine}".`);
+  const askedProduct = values.product?.trim().toLowerCase();
+  if (askedProduct !== undefined && !(PRODUCTS as readonly string[]).includes(askedProduct)) {
+    throw new EvalInputError(`--product must be ${PRODUCTS.join(" or ")}, not "${values.product}".`);
+  }
   if (values["zero-shot"] && !values.taxonomy) {
     throw new EvalInputError("--zero-shot needs --taxonomy FILE (a TRIAGE_CONFIG file).");
   }
@@ -84,7 +95,11 @@ async function main(argv: string[]): Promise<number> {
   const applyUnmeasured = values["apply-unmeasured"] || config.triage.applyUnmeasured;
   const taxonomy = readTaxonomy(values.taxonomy);
 
-  const data = loadLabelledFile(values.data, { strict: values.strict });
+  const data = loadLabelledFile(values.data, {
+    strict: values.strict,
+    product: askedProduct as Product | undefined,
+  });
+  const fields = learnedFieldsFor(data.product);
   const usable = data.rows.filter((r) => r.ticket);
   if (usable.length === 0) {
     throw new NothingEvaluated(
@@ -128,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
           applyUnmeasured,
           llm,
           onProgress: progress.update,
+          fields,
         })
       : await crossValidate(data.rows, {
           folds,
@@ -139,12 +155,13 @@ async function main(argv: string[]): Promise<number> {
           llmCalibrationRows: integer("--llm-calibration-rows", values["llm-calibration-rows"], 0, 10_000),
           similarK: integer("--similar", values.similar, 0, 50),
           onProgress: progress.update,
+          fields,
         });
   } finally {
     progress.stop();
   }
 
-  const fields = allFieldFigures(data.rows, run.outcomes, run.thresholds);
+  const figures = allFieldFigures(data.rows, run.outcomes, run.thresholds, fields);
   const summary: EvalSummary = {
     data: {
       file: values.data,
@@ -154,23 +171,24 @@ async function main(argv: string[]): Promise<number> {
       skipped: data.rows.filter((r) => r.error).map((r) => ({ line: r.line, error: r.error as string })),
       warnings: data.warnings,
     },
+    product: data.product,
     mode: values["zero-shot"] ? "zero-shot" : "folds",
     folds: values["zero-shot"] ? null : folds,
     engine,
     targetPrecision,
     applyUnmeasured,
-    fields,
-    evaluated: fields.filter((f) => !f.note).map((f) => f.field),
+    fields: figures,
+    evaluated: figures.filter((f) => !f.note).map((f) => f.field),
     llm: llm ? { ...llm.spend(), model: config.openai.model, budgetUsd } : undefined,
     durationSeconds: (performance.now() - started) / 1000,
   };
 
-  if (values.predictions) writeOutput(values.predictions, predictionLines(data.rows, run.outcomes));
+  if (values.predictions) writeOutput(values.predictions, predictionLines(data.rows, run.outcomes, fields));
   if (values.report) writeOutput(values.report, htmlReport(summary));
   out(values.json ? JSON.stringify(summary, null, 2) : textReport(summary));
 
   if (summary.evaluated.length === 0) {
-    const why = fields.map((f) => `${f.field}: ${f.note}`).join("; ");
+    const why = figures.map((f) => `${f.field}: ${f.note}`).join("; ");
     err(`Nothing could be evaluated (${why}).`);
     return 1;
   }

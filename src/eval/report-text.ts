@@ -1,3 +1,4 @@
+import { PRODUCT_LABELS } from "../product.ts";
 import type { FieldFigures } from "./figures.ts";
 import { type EvalSummary, pct, thresholdText } from "./summary.ts";
 
@@ -19,6 +20,11 @@ export function textReport(summary: EvalSummary): string {
         ? "Mode: one model, measured on the tickets held out of its training"
         : "Mode: zero-shot (taxonomy only, nothing learned)",
   );
+  if (summary.product) {
+    lines.push(
+      `Fields: ${PRODUCT_LABELS[summary.product]}'s ${summary.fields.map((f) => f.field).join(", ")}`,
+    );
+  }
   lines.push(
     `Engine: ${summary.engine}; target precision ${pct(summary.targetPrecision, 0)}${summary.applyUnmeasured ? "; unmeasured values applied (--apply-unmeasured)" : ""}`,
   );
