@@ -12,9 +12,9 @@ import {
   type TicketSnapshot,
   type TriageMarker,
 } from "../src/triage/index.ts";
-import { type DecideDeps, type Decision, decide } from "./decide.ts";
+import { type DecideDeps, type DecideInput, type Decision, decide } from "./decide.ts";
 import { readHint, snapshotFromHint } from "./hint-snapshot.ts";
-import type { PipelineTools } from "./pipeline-tools.ts";
+import type { LoadedTicket } from "./pipeline-tools.ts";
 import type { JobOutcome, TriageProcessor } from "./triage-worker.ts";
 
 /**
@@ -26,8 +26,8 @@ import type { JobOutcome, TriageProcessor } from "./triage-worker.ts";
  * second note. If a crash hit between posting the note and checkpointing it, the note's marker
  * (job id + content hash) is looked up before posting again.
  */
-export type ProcessorDeps = DecideDeps & {
-  tools: PipelineTools;
+type CoreDeps = {
+  tools: TriageTools;
   results: TriageResultStore;
   mode: TriageMode;
   /** The override loop: applied values, and agents' later changes to them. */
@@ -35,11 +35,39 @@ export type ProcessorDeps = DecideDeps & {
   now?: () => Date;
 };
 
+/**
+ * Freshdesk jobs need only the decide deps (the Freshdesk triage is built from them); another
+ * product brings its own triage object.
+ */
+export type ProcessorDeps = CoreDeps & ((DecideDeps & { product?: undefined }) | { product: ProductTriage });
+
+/** The writes the processor makes, and the reads a retry needs; every product's pipeline tools have them. */
+export type TriageTools = {
+  loadTicket(ticketId: number, withConversations: boolean): Promise<LoadedTicket>;
+  /** Returns the ticket as the helpdesk stored it. */
+  updateTicket(ticketId: number, update: Record<string, unknown>): Promise<TicketSnapshot>;
+  addPrivateNote(ticketId: number, html: string): Promise<number>;
+  findNoteOfJob(ticketId: number, markerJobId: string): Promise<number | undefined>;
+};
+
+/** What differs per product around the shared job flow: how a ticket is loaded and decided, and how agents' overrides are seen. */
+export type ProductTriage = {
+  /** The fields whose applied values feed the override loop. */
+  learnedFields: readonly string[];
+  load(data: TriageJob, mode: TriageMode): Promise<LoadedForTriage>;
+  decide(input: DecideInput): Promise<Decision>;
+  /** Records each learned field an agent changed since `run` applied it. */
+  recordOverrides(overrides: OverrideStore, run: TriageRun, ticket: TicketSnapshot, at: Date): Promise<void>;
+};
+
+export type LoadedForTriage = { snapshot: TicketSnapshot; markers: TriageMarker[]; fromHint: boolean };
+
 type Checkpoint = { decision?: Decision; applied?: boolean; notePosting?: boolean; noteId?: number };
 type JobWithCheckpoint = TriageJob & { checkpoint?: Checkpoint };
 
 export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
   const now = deps.now ?? (() => new Date());
+  const product = deps.product ?? freshdeskTriage(deps);
 
   return async (job: Job<TriageJob>): Promise<JobOutcome> => {
     const started = Date.now();
@@ -84,10 +112,10 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
       if (data.event === "created" && lastTriagedHash !== undefined && !data.force) {
         return skip("already_triaged", "a redelivered creation webhook");
       }
-      const loaded = await loadForTriage(deps, data, mode);
+      const loaded = await product.load(data, mode);
       // An update (or the close) of a ticket we wrote to: did an agent change what we applied?
       if (deps.overrides && lastApplied && !loaded.fromHint && data.event !== "created") {
-        await recordOverrides(deps, deps.overrides, lastApplied, loaded.snapshot, now());
+        await product.recordOverrides(deps.overrides, lastApplied, loaded.snapshot, now());
       }
       const verdict = guardTicket({
         ticket: loaded.snapshot,
@@ -97,7 +125,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
         force: data.force === true,
       });
       if (!verdict.proceed) return skip(verdict.reason, verdict.detail, verdict.contentHash);
-      decision = await decide(deps, {
+      decision = await product.decide({
         ticket: loaded.snapshot,
         previous,
         jobId,
@@ -147,7 +175,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
     });
     if (mode === "apply" && deps.overrides) {
       const learned = (decision.applied ?? []).filter((f): f is LearnedField =>
-        (LEARNED_FIELDS as readonly string[]).includes(f),
+        product.learnedFields.includes(f),
       );
       await deps.overrides.recordApplied(ticketId, learned, at);
     }
@@ -155,9 +183,19 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
   };
 }
 
+/** Freshdesk's triage: the hint or get_ticket, the taxonomy and learned model, group/type/priority overrides. */
+function freshdeskTriage(deps: CoreDeps & DecideDeps): ProductTriage {
+  return {
+    learnedFields: LEARNED_FIELDS,
+    load: (data, mode) => loadForTriage(deps, data, mode),
+    decide: (input) => decide(deps, input),
+    recordOverrides: (overrides, run, ticket, at) => recordOverrides(deps, overrides, run, ticket, at),
+  };
+}
+
 /** Records each learned field an agent changed since `run` applied it (once per applied value). */
 async function recordOverrides(
-  deps: ProcessorDeps,
+  deps: DecideDeps,
   overrides: OverrideStore,
   run: TriageRun,
   ticket: TicketSnapshot,
@@ -189,10 +227,10 @@ const CLOSED_STATUSES = new Set([4, 5]);
  * saved), otherwise read through get_ticket (with conversations unless the ticket is new).
  */
 async function loadForTriage(
-  deps: ProcessorDeps,
+  deps: CoreDeps & DecideDeps,
   data: TriageJob,
   mode: TriageMode,
-): Promise<{ snapshot: TicketSnapshot; markers: TriageMarker[]; fromHint: boolean }> {
+): Promise<LoadedForTriage> {
   if (data.event === "created" && mode === "apply" && !data.force) {
     const hint = await readHint(deps.redis, deps.keyPrefix, data.ticketId);
     const snapshot = hint && snapshotFromHint(data.ticketId, hint, await deps.account.get(), data.receivedAt);
