@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.ts";
+import { cachedValue } from "./cached-value.ts";
 import type { FreshdeskClient } from "./client.ts";
 import { collectPages } from "./pagination.ts";
 import type { Agent } from "./schemas/agent.ts";
@@ -48,8 +49,6 @@ export type AccountDirectoryOptions = {
   now?: () => number;
 };
 
-type Cached<T> = { get(): Promise<T>; invalidate(): void };
-
 export function createAccountDirectory(
   client: FreshdeskClient,
   options: AccountDirectoryOptions = {},
@@ -59,42 +58,14 @@ export function createAccountDirectory(
   const maxPages = options.maxPages ?? 20;
   const now = options.now ?? Date.now;
 
-  function cached<T>(what: string, load: () => Promise<T>): Cached<T> {
-    let value: { data: T; freshUntil: number } | undefined;
-    let inFlight: Promise<T> | undefined;
-    let generation = 0;
-    const refresh = (): Promise<T> => {
-      if (inFlight) return inFlight;
-      const started = generation;
-      const promise: Promise<T> = load()
-        .then((data) => {
-          if (started === generation) value = { data, freshUntil: now() + ttlMs };
-          return data;
-        })
-        .catch((error: unknown) => {
-          if (!value || started !== generation) throw error;
-          options.logger?.warn(
-            { err: error, what },
-            "Freshdesk directory refresh failed; serving the previous answer",
-          );
-          value = { data: value.data, freshUntil: now() + retryMs };
-          return value.data;
-        })
-        .finally(() => {
-          if (inFlight === promise) inFlight = undefined;
-        });
-      inFlight = promise;
-      return promise;
-    };
-    return {
-      get: () => (value && value.freshUntil > now() ? Promise.resolve(value.data) : refresh()),
-      invalidate: () => {
-        generation++;
-        value = undefined;
-        inFlight = undefined;
-      },
-    };
-  }
+  const cached = <T>(what: string, load: () => Promise<T>) =>
+    cachedValue(what, load, {
+      ttlMs,
+      retryMs,
+      now,
+      logger: options.logger,
+      staleMessage: "Freshdesk directory refresh failed; serving the previous answer",
+    });
 
   const groups = cached("groups", async () => {
     const { items } = await collectPages((page) => client.groups.list({ page, perPage: 100 }), { maxPages });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Scope } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
-import type { ToolContext } from "./deps.ts";
+import type { SharedToolContext, ToolContext } from "./deps.ts";
 import { fitToBudget } from "./output/budget.ts";
 import type { Position } from "./output/cursor.ts";
 
@@ -17,6 +17,13 @@ export const TOOLSETS = [
   "canned_responses",
   "sla",
   "triage",
+  // Freshservice's own kinds of record.
+  "requesters",
+  "departments",
+  "service_catalog",
+  "assets",
+  "changes",
+  "problems",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 
@@ -31,7 +38,7 @@ export type ToolAnnotations = {
   openWorldHint: boolean;
 };
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /**
  * Where a paged tool's result starts. A paged tool is one with a `cursor` argument; its handler
@@ -46,7 +53,15 @@ export type Paging = Position & {
   next(page: number | undefined): string | undefined;
 };
 
-export type ToolSpec<I extends ObjectSchema, O extends ObjectSchema> = {
+/**
+ * `C` is what the handler receives: the Freshdesk tools' ToolContext by default, another
+ * product's context (the shared fields plus its client) for its tools.
+ */
+export type ToolSpec<
+  I extends ObjectSchema,
+  O extends ObjectSchema,
+  C extends SharedToolContext = ToolContext,
+> = {
   name: string;
   title: string;
   /** Written as a prompt: what the tool is for, when to pick it, and an example call. */
@@ -60,7 +75,7 @@ export type ToolSpec<I extends ObjectSchema, O extends ObjectSchema> = {
   scope?: Scope;
   input: I;
   output: O;
-  handler: (args: z.output<I>, context: ToolContext, paging: Paging) => Promise<z.input<O>>;
+  handler: (args: z.output<I>, context: C, paging: Paging) => Promise<z.input<O>>;
   /** A short plain-text rendering of the (already size-capped) result for the model. */
   render: (result: z.output<O>) => string;
   /**
@@ -84,7 +99,11 @@ export type ToolListing = {
  * A tool as the dispatcher sees it: arguments arrive as `unknown` and are parsed by the tool's
  * own schema, so the rest of the server needs no per-tool types.
  */
-export type ToolDefinition<I extends ObjectSchema = ObjectSchema, O extends ObjectSchema = ObjectSchema> = {
+export type ToolDefinition<
+  I extends ObjectSchema = ObjectSchema,
+  O extends ObjectSchema = ObjectSchema,
+  C extends SharedToolContext = ToolContext,
+> = {
   readonly name: string;
   readonly title: string;
   readonly description: string;
@@ -100,9 +119,12 @@ export type ToolDefinition<I extends ObjectSchema = ObjectSchema, O extends Obje
   readonly content: "rendered" | "json";
   parseArguments(raw: unknown): Record<string, unknown>;
   /** Runs the handler; the result is checked against the output schema and fitted to the size cap. */
-  execute(args: Record<string, unknown>, context: ToolContext): Promise<Record<string, unknown>>;
+  execute(args: Record<string, unknown>, context: C): Promise<Record<string, unknown>>;
   renderText(result: Record<string, unknown>): string;
 };
+
+/** Any product's tool, for code that only reads its name, toolset, scope and listing. */
+export type AnyToolDefinition = ToolDefinition<ObjectSchema, ObjectSchema, never>;
 
 /**
  * Added to every output schema: set when the result was cut to fit the size cap, saying what
@@ -112,9 +134,11 @@ const noticeShape = {
   notice: z.string().optional().describe("Present when the result was shortened; says how to get the rest."),
 };
 
-export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
-  spec: ToolSpec<I, O>,
-): ToolDefinition<I, O> {
+export function defineTool<
+  I extends ObjectSchema,
+  O extends ObjectSchema,
+  C extends SharedToolContext = ToolContext,
+>(spec: ToolSpec<I, O, C>): ToolDefinition<I, O, C> {
   const output = spec.output.extend(noticeShape);
   const paged = "cursor" in spec.input.shape;
   if (paged && !("items" in spec.output.shape && "next_cursor" in spec.output.shape)) {
@@ -190,7 +214,7 @@ export function defineTool<I extends ObjectSchema, O extends ObjectSchema>(
    */
   function resolveQuery(
     args: Record<string, unknown>,
-    context: ToolContext,
+    context: SharedToolContext,
   ): { query: Record<string, unknown>; position: Position } {
     const { cursor, ...given } = args;
     if (typeof cursor !== "string") return { query: given, position: { page: 1, offset: 0 } };

@@ -1,23 +1,24 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { type AuditOutcome, summarizeArguments } from "./audit.ts";
-import type { McpServerDeps, ToolContext } from "./deps.ts";
+import type { ObjectSchema, ToolDefinition } from "./define-tool.ts";
+import type { SharedServerDeps, SharedToolContext } from "./deps.ts";
 import { toolErrorResult } from "./error-boundary.ts";
 import { toolResult } from "./output/tool-result.ts";
 import { authorizeCall, type McpPolicy, toolRefusal } from "./policy.ts";
-import { findTool } from "./registry.ts";
 
 /**
  * One tools/call, start to end: find the tool, apply the policy (before anything else, so a
  * refused tool learns nothing from its arguments), parse the arguments, run the handler, cap
  * and render the result, audit writes. Every failure goes through the one error boundary.
  */
-export async function dispatchToolCall(
+export async function dispatchToolCall<C extends SharedToolContext>(
   name: string,
   rawArguments: unknown,
   policy: McpPolicy,
-  deps: McpServerDeps,
-  context: ToolContext,
+  deps: SharedServerDeps,
+  context: C,
+  findTool: (name: string) => ToolDefinition<ObjectSchema, ObjectSchema, C> | undefined,
 ): Promise<CallToolResult> {
   const tool = findTool(name);
   if (!tool) {
@@ -50,8 +51,8 @@ export async function dispatchToolCall(
 
 /** A failed audit write must not turn a completed Freshdesk write into a reported failure. */
 async function audit(
-  deps: McpServerDeps,
-  entry: Parameters<McpServerDeps["audit"]["record"]>[0],
+  deps: SharedServerDeps,
+  entry: Parameters<SharedServerDeps["audit"]["record"]>[0],
 ): Promise<void> {
   try {
     await deps.audit.record(entry);

@@ -1,6 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { z } from "zod";
+import type { Product } from "../product.ts";
 import type { McpServerDeps } from "./deps.ts";
 import type { McpPolicy } from "./policy.ts";
 import type { ToolsByName } from "./registry.ts";
@@ -12,7 +13,10 @@ import { ERROR_META_KEY, errorFromToolResult } from "./tool-error.ts";
  * an in-memory transport, so the pipeline goes through exactly the policy, boundary and audit
  * that remote clients do. Close the returned client to release both ends.
  */
-export async function connectInProcessClient(deps: McpServerDeps, policy: McpPolicy): Promise<Client> {
+export async function connectInProcessClient(
+  deps: McpServerDeps<Product>,
+  policy: McpPolicy,
+): Promise<Client> {
   const server = createMcpServer(deps, policy);
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);

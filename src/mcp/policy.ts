@@ -1,7 +1,7 @@
 import type { McpToken, Scope } from "../config.ts";
 import { ForbiddenError } from "../errors.ts";
 import { scopesGrant } from "../routes/auth.ts";
-import type { ToolDefinition, Toolset } from "./define-tool.ts";
+import type { AnyToolDefinition, Toolset } from "./define-tool.ts";
 
 /** Returns why these (parsed) arguments are refused, or undefined when they are fine. */
 export type ArgumentRule = (args: Record<string, unknown>) => string | undefined;
@@ -25,16 +25,16 @@ export type McpPolicy = {
 };
 
 /** Each tool states its scope: `read` for read-only tools, `admin` for deleting, else `write`. */
-export function requiredScope(tool: ToolDefinition): Scope {
+export function requiredScope(tool: AnyToolDefinition): Scope {
   return tool.scope;
 }
 
 /** Why the caller may not use this tool at all, or undefined when it may. */
-export function toolRefusal(policy: McpPolicy, tool: ToolDefinition): string | undefined {
+export function toolRefusal(policy: McpPolicy, tool: AnyToolDefinition): string | undefined {
   const scope = requiredScope(tool);
   if (!scopesGrant(policy.scopes, scope)) return `${tool.name} needs the "${scope}" scope.`;
   if (policy.readOnly && !tool.annotations.readOnlyHint) {
-    return `${tool.name} writes to Freshdesk, and this server is in read-only mode.`;
+    return `${tool.name} writes to the helpdesk, and this server is in read-only mode.`;
   }
   if (policy.toolsets && !policy.toolsets.includes(tool.toolset)) {
     return `${tool.name} belongs to the "${tool.toolset}" toolset, which is not enabled for this caller.`;
@@ -44,12 +44,16 @@ export function toolRefusal(policy: McpPolicy, tool: ToolDefinition): string | u
   return undefined;
 }
 
-export function isToolVisible(policy: McpPolicy, tool: ToolDefinition): boolean {
+export function isToolVisible(policy: McpPolicy, tool: AnyToolDefinition): boolean {
   return toolRefusal(policy, tool) === undefined;
 }
 
 /** Throws ForbiddenError unless the caller may run this tool with these arguments. */
-export function authorizeCall(policy: McpPolicy, tool: ToolDefinition, args: Record<string, unknown>): void {
+export function authorizeCall(
+  policy: McpPolicy,
+  tool: AnyToolDefinition,
+  args: Record<string, unknown>,
+): void {
   const refusal = toolRefusal(policy, tool) ?? policy.argumentRules?.[tool.name]?.(args);
   if (refusal) throw new ForbiddenError(`Refused: ${refusal}`);
 }

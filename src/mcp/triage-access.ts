@@ -1,8 +1,8 @@
 import { AppError } from "../errors.ts";
-import type { ToolContext, TriageService } from "./deps.ts";
+import type { SharedToolContext, TriageService } from "./deps.ts";
 
 /** The triage service, or a clear refusal when this process runs without the pipeline. */
-export function requireTriage(context: ToolContext): TriageService {
+export function requireTriage(context: SharedToolContext): TriageService {
   if (context.triage) return context.triage;
   throw new AppError(
     501,

@@ -21,6 +21,7 @@ import { jsonRpcRefusal } from "../mcp/error-boundary.ts";
 import { createOriginAllowList } from "../mcp/origin-allow-list.ts";
 import { policyForToken } from "../mcp/policy.ts";
 import { createMcpServer } from "../mcp/server.ts";
+import type { Product } from "../product.ts";
 import { requireBearer } from "./auth.ts";
 import { clientAddress } from "./client-address.ts";
 import { createFailedSignInLimiter, createRateLimiter, type RateLimiter } from "./rate-limit.ts";
@@ -34,7 +35,8 @@ export type McpRoutesDeps = {
   redis: Redis;
   /** Prefix for the rate-limit keys in Redis. */
   keyPrefix: string;
-  server: McpServerDeps;
+  /** Either product's tool server deps. */
+  server: McpServerDeps<Product>;
   /** `json` answers each POST with one JSON body; `sse` with an event stream. */
   responseMode?: "json" | "sse";
   readOnly?: boolean;
@@ -50,7 +52,7 @@ export type McpRoutesDeps = {
   oauth?: {
     store: TokenStore;
     vault: KeyVault;
-    serverFor(principal: Extract<Principal, { kind: "person" }>): McpServerDeps;
+    serverFor(principal: Extract<Principal, { kind: "person" }>): McpServerDeps<Product>;
   };
 };
 

@@ -1,4 +1,5 @@
-import type { Ticket } from "../../freshdesk/index.ts";
+/** What matching reads of a ticket; Freshdesk and Freshservice tickets both have it. */
+type Matchable = { subject?: string | null; tags?: string[] | null; updated_at: string };
 
 /**
  * Freshdesk's ticket search takes field conditions only, with no words to look for, so `search`
@@ -6,7 +7,11 @@ import type { Ticket } from "../../freshdesk/index.ts";
  * A ticket matches when it has at least half of the query's words (and at least one); more
  * matched words rank higher, then the more recently updated.
  */
-export function matchTickets(tickets: readonly Ticket[], words: readonly string[], limit: number): Ticket[] {
+export function matchTickets<T extends Matchable>(
+  tickets: readonly T[],
+  words: readonly string[],
+  limit: number,
+): T[] {
   if (words.length === 0) return [];
   const needed = Math.max(1, Math.ceil(words.length / 2));
   return tickets

@@ -1,5 +1,5 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { ToolDefinition } from "../define-tool.ts";
+import type { AnyToolDefinition } from "../define-tool.ts";
 import type { OutputLimits } from "../deps.ts";
 import { clip } from "./clean.ts";
 
@@ -10,7 +10,7 @@ import { clip } from "./clean.ts";
  * the `next_cursor` to pass back.
  */
 export function toolResult(
-  tool: ToolDefinition,
+  tool: AnyToolDefinition,
   structured: Record<string, unknown>,
   limits: OutputLimits,
 ): CallToolResult {
