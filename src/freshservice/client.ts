@@ -1,4 +1,5 @@
 import { createClientTransport, type FreshdeskClientOptions } from "../freshdesk/client.ts";
+import { agentsApi, type FsAgentsApi } from "./resources/agents.ts";
 import { assetsApi, type FsAssetsApi } from "./resources/assets.ts";
 import { cannedResponsesApi, type FsCannedResponsesApi } from "./resources/canned-responses.ts";
 import {
@@ -8,16 +9,9 @@ import {
   problemsApi,
 } from "./resources/changes-problems.ts";
 import { conversationsApi, type FsConversationsApi } from "./resources/conversations.ts";
-import {
-  agentsApi,
-  departmentsApi,
-  type FsAgentsApi,
-  type FsDepartmentsApi,
-  type FsGroupsApi,
-  type FsRequestersApi,
-  groupsApi,
-  requestersApi,
-} from "./resources/people.ts";
+import { departmentsApi, type FsDepartmentsApi } from "./resources/departments.ts";
+import { type FsGroupsApi, groupsApi } from "./resources/groups.ts";
+import { type FsRequestersApi, requestersApi } from "./resources/requesters.ts";
 import { type FsServiceCatalogApi, serviceCatalogApi } from "./resources/service-catalog.ts";
 import {
   businessHoursApi,

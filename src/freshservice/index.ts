@@ -27,21 +27,20 @@ export {
   freshserviceGovernorLimits,
   freshservicePlanLimits,
 } from "./plan-limits.ts";
+export type { FsAgentListParams, FsAgentsApi } from "./resources/agents.ts";
 export type { FsAssetInclude, FsAssetListParams, FsAssetsApi } from "./resources/assets.ts";
 export type { FsCannedResponsesApi } from "./resources/canned-responses.ts";
 export type { FsChangesApi, FsProblemsApi } from "./resources/changes-problems.ts";
 export type { FsConversationsApi, FsNoteCreate, FsReplyCreate } from "./resources/conversations.ts";
+export type { FsDepartmentsApi } from "./resources/departments.ts";
+export type { FsGroupsApi } from "./resources/groups.ts";
 export { type FsPageOptions, MAX_QUERY_LENGTH } from "./resources/params.ts";
 export type {
-  FsAgentListParams,
-  FsAgentsApi,
-  FsDepartmentsApi,
-  FsGroupsApi,
   FsRequesterCreate,
   FsRequesterListParams,
   FsRequestersApi,
   FsRequesterUpdate,
-} from "./resources/people.ts";
+} from "./resources/requesters.ts";
 export type { FsServiceCatalogApi, FsServiceRequestCreate } from "./resources/service-catalog.ts";
 export type { FsBusinessHoursApi, FsSlaPoliciesApi } from "./resources/service-levels.ts";
 export type { FsArticleSearchResult, FsSolutionsApi } from "./resources/solutions.ts";
