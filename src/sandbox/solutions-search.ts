@@ -39,7 +39,10 @@ function count(haystack: string, word: string): number {
   return hits;
 }
 
-function score(article: FdSolutionArticle, words: readonly string[]): number {
+/** What ranking reads of an article (Freshdesk's and Freshservice's articles both have it). */
+export type SearchableArticle = Pick<FdSolutionArticle, "id" | "title" | "tags" | "description" | "description_text">;
+
+function score(article: SearchableArticle, words: readonly string[]): number {
   const title = article.title.toLowerCase();
   const tags = article.tags.join(" ").toLowerCase();
   const text = (article.description_text || htmlToText(article.description)).toLowerCase();
@@ -48,7 +51,7 @@ function score(article: FdSolutionArticle, words: readonly string[]): number {
   return total;
 }
 
-export function searchArticles(articles: Iterable<FdSolutionArticle>, term: string): FdSolutionArticle[] {
+export function searchArticles<T extends SearchableArticle>(articles: Iterable<T>, term: string): T[] {
   const words = termWords(term);
   if (words.length === 0) return [];
   return [...articles]
