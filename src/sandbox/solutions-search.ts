@@ -40,7 +40,10 @@ function count(haystack: string, word: string): number {
 }
 
 /** What ranking reads of an article (Freshdesk's and Freshservice's articles both have it). */
-export type SearchableArticle = Pick<FdSolutionArticle, "id" | "title" | "tags" | "description" | "description_text">;
+export type SearchableArticle = Pick<
+  FdSolutionArticle,
+  "id" | "title" | "tags" | "description" | "description_text"
+>;
 
 function score(article: SearchableArticle, words: readonly string[]): number {
   const title = article.title.toLowerCase();
