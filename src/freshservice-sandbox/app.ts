@@ -21,6 +21,7 @@ import { createWorkflowAutomator } from "./automator.ts";
 import { freshserviceBucketOf, freshserviceCreditCost } from "./http/credits.ts";
 import type { FsRouteDeps } from "./http/deps.ts";
 import { parseFreshservicePlan } from "./plans.ts";
+import { registerFreshserviceResourceRoutes } from "./routes/index.ts";
 import { registerTicketRoutes } from "./routes/ticket-routes.ts";
 import { buildFreshserviceHistory } from "./seed/history.ts";
 import { buildFreshserviceSeed } from "./seed/index.ts";
@@ -87,8 +88,7 @@ export function createFreshserviceSandbox(options: FreshserviceSandboxOptions): 
   inner.use("/api/v2/*", requestChecks);
   const api = apiRoutes(table);
   registerTicketRoutes(api, deps);
-  // DIRECTORY ROUTES HOOK: requesters, agents, groups, departments, solutions, canned responses,
-  // service catalog, assets, changes, problems, SLA policies and business hours register here.
+  registerFreshserviceResourceRoutes(api, deps);
   inner.get("/_sandbox/stats", (c) => c.json(stats.snapshot()));
   inner.post("/_sandbox/stats/reset", (c) => {
     stats.reset();
