@@ -2,7 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
 import type { ExamplesStore, StoredExample } from "./examples-store.ts";
-import { type SyncReport, syncHistory } from "./history-sync.ts";
+import { type SyncOptions, type SyncReport, syncHistory } from "./history-sync.ts";
 import type { LearnerLock } from "./learner-lock.ts";
 import type { ModelRegistry, PromotionResult } from "./model-registry.ts";
 import type { Override } from "./overrides.ts";
@@ -24,6 +24,8 @@ export type LearnSettings = {
   targetPrecision: number;
   /** The taxonomy's urgent wording, measured against this history's priorities. */
   urgentSignals?: readonly string[] | undefined;
+  /** The product's learned fields (Freshdesk's by default). */
+  fields?: readonly string[] | undefined;
 };
 
 /**
@@ -56,10 +58,16 @@ export type LearnerDeps = {
   /** Credits the learning budget has spent so far (for the report). */
   creditsUsed?: (() => number) | undefined;
   settings: LearnSettings;
+  /** Reads the product's history into the examples; Freshdesk's (list_tickets) by default. */
+  sync?: ((options: SyncOptions) => Promise<SyncReport>) | undefined;
   /** Trains a model; a separate thread by default. */
   train?: (
     examples: readonly LabelledTicket[],
-    options: { targetPrecision: number; urgentSignals?: readonly string[] | undefined },
+    options: {
+      targetPrecision: number;
+      urgentSignals?: readonly string[] | undefined;
+      fields?: readonly string[] | undefined;
+    },
   ) => Promise<LearnedModel>;
   /** Set when a language model is configured. */
   calibrateLlm?: LlmCalibrator | undefined;
@@ -96,7 +104,7 @@ export async function learnOnce(deps: LearnerDeps): Promise<LearnRunOutcome> {
 async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
   const started = Date.now();
   const creditsBefore = deps.creditsUsed?.();
-  const sync = await syncHistory({
+  const sync = await (deps.sync ?? syncHistory)({
     client: deps.client,
     store: deps.store,
     days: deps.settings.days,
@@ -115,6 +123,7 @@ async function run(deps: LearnerDeps): Promise<LearnRunOutcome> {
   const candidate = await train(training, {
     targetPrecision: deps.settings.targetPrecision,
     urgentSignals: deps.settings.urgentSignals,
+    ...(deps.settings.fields ? { fields: deps.settings.fields } : {}),
   });
   const trainMs = Date.now() - trainStarted;
   deps.signal?.throwIfAborted();
