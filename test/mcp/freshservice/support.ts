@@ -51,8 +51,14 @@ export type FsBackend = {
 };
 
 /** The Freshservice sandbox over loopback HTTP, a client for it, and the tool server's deps. */
-export async function startFsBackend(options: { triage?: TriageService } = {}): Promise<FsBackend> {
-  const sandbox = createFreshserviceSandbox({ apiKey: API_KEY, plan: "unlimited" });
+export async function startFsBackend(
+  options: { triage?: TriageService; history?: boolean } = {},
+): Promise<FsBackend> {
+  const sandbox = createFreshserviceSandbox({
+    apiKey: API_KEY,
+    plan: "unlimited",
+    history: options.history ?? false,
+  });
   const http = await listen(sandbox.app.fetch);
   const freshservice = createFreshserviceClient({ baseUrl: http.url, apiKey: API_KEY, maxRetries: 0 });
   const { redis, prefix, close } = testRedis();
