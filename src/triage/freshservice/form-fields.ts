@@ -136,3 +136,44 @@ function findNode(
 export function choiceName(choices: readonly Choice[], id: number, fallback: string): string {
   return choices.find((c) => Number(c.id) === id)?.value ?? fallback;
 }
+
+/**
+ * A zero-shot guess for an account with no history to learn from: the path whose names the
+ * ticket uses ("Wi-Fi" → Network › Wi-Fi). Each level the text names counts; the path naming the
+ * most levels wins, a tie between different paths guesses nothing. Never measured, so it is only
+ * ever a suggestion (unless the operator applies unmeasured values).
+ */
+export function guessCategoryPath(tree: readonly CategoryNode[], text: string): CategoryPath | undefined {
+  const words = ` ${wordsOf(text).join(" ")} `;
+  const names = (node: CategoryNode) => {
+    const w = wordsOf(node.value).filter((x) => x.length >= 2 && !GENERIC.has(x));
+    return w.length > 0 && words.includes(` ${w.join(" ")} `);
+  };
+  let best: { path: CategoryPath; score: number } | undefined;
+  let tied = false;
+  const visit = (node: CategoryNode, trail: string[], score: number) => {
+    const here = score + (names(node) ? 1 : 0);
+    const path = [...trail, node.value];
+    if (here > 0 && names(node)) {
+      const candidate = { category: path[0]!, subCategory: path[1], itemCategory: path[2] };
+      if (!best || here > best.score) {
+        best = { path: candidate, score: here };
+        tied = false;
+      } else if (here === best.score) tied = true;
+    }
+    for (const child of node.children) visit(child, path, here);
+  };
+  for (const node of tree) visit(node, [], 0);
+  return best && !tied ? best.path : undefined;
+}
+
+/** Words too common in category names to say anything on their own. */
+const GENERIC = new Set(["other", "others", "general", "misc", "and", "the", "of", "for", "new"]);
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}

@@ -4,6 +4,7 @@ export {
   type CategoryPath,
   type Choice,
   formatCategoryPath,
+  guessCategoryPath,
   isValidCategoryPath,
   parseTicketForm,
   type TicketForm,

@@ -159,6 +159,8 @@ function heldBack(reason: string): string {
       return "nothing to measure it by";
     case "parent_not_applied":
       return "the level above it was not applied";
+    case "orphans_lower_level":
+      return "the ticket's lower category levels would no longer fit under it";
     case "matrix_inputs_not_applied":
       return "impact and urgency were not both applied";
     default:

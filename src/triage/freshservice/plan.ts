@@ -269,12 +269,16 @@ function planCategory(
 
   let parentSettled = true;
   let cleared = false;
+  // A lower level the ticket holds that would no longer fit under a changed parent. Writing null
+  // to clear it is not something update_ticket takes, so the change is then only suggested.
+  let orphaned = false;
+  const appliedLevels: Array<{ outcome: FieldOutcome; wire: string }> = [];
   for (const [index, level] of LEVEL_FIELDS.entries()) {
     const verdict = decisions[level.field];
     const from = current[level.key];
     if (!verdict || verdict.value === null) {
       // A changed parent makes this level's old value impossible under it.
-      if (cleared && from !== null) update[level.wire] = null;
+      if (cleared && from !== null) orphaned = true;
       parentSettled &&= from !== null && sameValue(from, path[level.key] ?? null);
       continue;
     }
@@ -288,7 +292,7 @@ function planCategory(
         verdict,
         `"${String(verdict.value)}" is not a ${level.field.replace("_", "-")}${parent} in the account's form`,
       );
-      if (cleared && from !== null) update[level.wire] = null;
+      if (cleared && from !== null) orphaned = true;
       parentSettled = false;
       continue;
     }
@@ -304,9 +308,17 @@ function planCategory(
         update[level.wire] = valid;
       },
     );
-    if (outcome.status === "applied") cleared = true;
-    else if (cleared && from !== null && !sameValue(from, valid)) update[level.wire] = null;
+    if (outcome.status === "applied") {
+      cleared = true;
+      appliedLevels.push({ outcome, wire: level.wire });
+    } else if (cleared && from !== null && !sameValue(from, valid)) orphaned = true;
     parentSettled = outcome.status === "applied" || outcome.status === "unchanged";
+  }
+  if (!orphaned) return;
+  for (const { outcome, wire } of appliedLevels) {
+    outcome.status = "suggested";
+    outcome.reason = "orphans_lower_level";
+    delete update[wire];
   }
 }
 

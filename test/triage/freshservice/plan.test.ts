@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseTicketForm, validCategoryPath } from "../../../src/triage/freshservice/form-fields.ts";
+import {
+  guessCategoryPath,
+  parseTicketForm,
+  validCategoryPath,
+} from "../../../src/triage/freshservice/form-fields.ts";
 import {
   type FieldVerdict,
   type FsCurrent,
@@ -128,12 +132,23 @@ describe("planFreshserviceUpdate", () => {
     expect(p.update).toEqual({ sub_category: "Wi-Fi" });
   });
 
-  it("clears the old lower levels when it changes the category", () => {
+  it("only suggests a category change that would leave the ticket's lower levels under the wrong parent", () => {
     const p = plan({
       current: { ...NEW_TICKET, category: "Network", subCategory: "Wi-Fi", itemCategory: "Office" },
       decisions: { category: sure("Hardware") },
     });
-    expect(p.update).toEqual({ category: "Hardware", sub_category: null, item_category: null });
+    expect(p.update).toEqual({});
+    expect(outcome(p, "category")).toMatchObject({ status: "suggested", reason: "orphans_lower_level" });
+    const whole = plan({
+      current: { ...NEW_TICKET, category: "Network", subCategory: "Wi-Fi", itemCategory: "Office" },
+      decisions: { category: sure("Hardware"), sub_category: sure("Printer") },
+    });
+    expect(whole.update).toEqual({});
+    const fits = plan({
+      current: { ...NEW_TICKET, category: "Network", subCategory: "Wi-Fi" },
+      decisions: { category: sure("Hardware"), sub_category: sure("Printer") },
+    });
+    expect(fits.update).toEqual({ category: "Hardware", sub_category: "Printer" });
   });
 
   it("derives priority from the matrix when impact and urgency are applied", () => {
@@ -197,5 +212,30 @@ describe("planFreshserviceUpdate", () => {
       plan({ current: { ...NEW_TICKET, departmentId: 3 }, requesterDepartment: { id: 7, name: "Finance" } })
         .update,
     ).toEqual({});
+  });
+});
+
+describe("guessCategoryPath (no history yet)", () => {
+  it("finds the path whose names the ticket uses", () => {
+    expect(guessCategoryPath(form.categories, "The office Wi-Fi keeps dropping")).toEqual({
+      category: "Network",
+      subCategory: "Wi-Fi",
+      itemCategory: "Office",
+    });
+    expect(guessCategoryPath(form.categories, "my Mac will not start")).toEqual({
+      category: "Hardware",
+      subCategory: "Computer",
+      itemCategory: "Mac",
+    });
+    expect(guessCategoryPath(form.categories, "printer out of toner")).toEqual({
+      category: "Hardware",
+      subCategory: "Printer",
+      itemCategory: undefined,
+    });
+  });
+
+  it("guesses nothing when nothing, or two paths equally, are named", () => {
+    expect(guessCategoryPath(form.categories, "please call me back")).toBeUndefined();
+    expect(guessCategoryPath(form.categories, "printer and mac both broken")).toBeUndefined();
   });
 });
