@@ -229,6 +229,14 @@ describe("the Freshservice tool server over HTTP", () => {
     expect(await failure(writer, "update_ticket", { ticket_id: openTicket.id, urgency: 4 })).toMatch(
       /urgency/,
     );
+    const audit = await backend.redis.xrange(`${backend.prefix}:audit`, "-", "+");
+    const entries = audit.map(([, fields]) => Object.fromEntries(chunks(fields)));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ tool: "update_ticket", caller: "reader", outcome: "refused" }),
+        expect.objectContaining({ tool: "delete_ticket", caller: "writer", outcome: "refused" }),
+      ]),
+    );
   });
 
   it("adds a private note by default, edits it, lists it, and sends a reply", async () => {
