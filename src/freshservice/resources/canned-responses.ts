@@ -7,14 +7,14 @@ import {
   fsCannedResponseSchema,
 } from "../schemas/canned-response.ts";
 import { envelope } from "../schemas/common.ts";
-import { allPages, pageQuery, resourceId } from "./params.ts";
+import { allPages, laterPage, resourceId } from "./params.ts";
 
 /** Canned responses are read-only in the API [DOC]. */
 export function cannedResponsesApi(transport: Transport) {
   const every = (path: string) =>
     allPages(async (page) => {
       const { data, nextPage } = await transport.json(
-        { method: "GET", path, query: pageQuery({ page, perPage: 100 }) },
+        { method: "GET", path, query: laterPage(page) },
         envelope("canned_responses", z.array(fsCannedResponseSchema)),
       );
       return { items: data, nextPage };
@@ -24,7 +24,7 @@ export function cannedResponsesApi(transport: Transport) {
     async folders(): Promise<FsCannedResponseFolder[]> {
       return allPages(async (page) => {
         const { data, nextPage } = await transport.json(
-          { method: "GET", path: "/canned_response_folders", query: pageQuery({ page, perPage: 100 }) },
+          { method: "GET", path: "/canned_response_folders", query: laterPage(page) },
           envelope("canned_response_folders", z.array(fsCannedResponseFolderSchema)),
         );
         return { items: data, nextPage };

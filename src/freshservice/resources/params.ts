@@ -42,7 +42,16 @@ export function quoted(what: string, expression: string): string {
   return `"${bare}"`;
 }
 
-/** Lists with no paging arguments in the API below: every page (100 a page), up to 20 pages. */
+/**
+ * The query of page `page` of a list followed to its end: nothing on the first page, so
+ * endpoints that take no paging parameters (canned response folders, SLA policies, business
+ * hours [inferred]) are asked the same way as paged ones; later pages as their Link says.
+ */
+export function laterPage(page: number): { page?: number } {
+  return page > 1 ? { page } : {};
+}
+
+/** Lists with no paging arguments in the API below: every page, up to 20 pages. */
 export async function allPages<T>(fetchPage: (page: number) => Promise<Page<T>>): Promise<T[]> {
   return (await collectPages(fetchPage, { maxPages: 20 })).items;
 }

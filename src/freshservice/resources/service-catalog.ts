@@ -9,7 +9,7 @@ import {
   fsServiceItemSchema,
 } from "../schemas/service-catalog.ts";
 import { type FsTicket, fsTicketSchema } from "../schemas/ticket.ts";
-import { allPages, type FsPageOptions, pageQuery, resourceId } from "./params.ts";
+import { allPages, type FsPageOptions, laterPage, pageQuery, resourceId } from "./params.ts";
 
 /** Body of POST /service_catalog/items/{display_id}/place_request [DOC]. */
 export type FsServiceRequestCreate = {
@@ -52,7 +52,7 @@ export function serviceCatalogApi(transport: Transport) {
     async categories(): Promise<FsServiceCategory[]> {
       return allPages(async (page) => {
         const { data, nextPage } = await transport.json(
-          { method: "GET", path: "/service_catalog/categories", query: pageQuery({ page, perPage: 100 }) },
+          { method: "GET", path: "/service_catalog/categories", query: laterPage(page) },
           envelope("service_categories", z.array(fsServiceCategorySchema)),
         );
         return { items: data, nextPage };

@@ -7,14 +7,14 @@ import {
   fsBusinessHoursSchema,
   fsSlaPolicySchema,
 } from "../schemas/service-levels.ts";
-import { allPages, pageQuery, resourceId } from "./params.ts";
+import { allPages, laterPage, resourceId } from "./params.ts";
 
 export function slaPoliciesApi(transport: Transport) {
   return {
     async list(): Promise<FsSlaPolicy[]> {
       return allPages(async (page) => {
         const { data, nextPage } = await transport.json(
-          { method: "GET", path: "/sla_policies", query: pageQuery({ page, perPage: 100 }) },
+          { method: "GET", path: "/sla_policies", query: laterPage(page) },
           envelope("sla_policies", z.array(fsSlaPolicySchema)),
         );
         return { items: data, nextPage };
@@ -29,7 +29,7 @@ export function businessHoursApi(transport: Transport) {
     async list(): Promise<FsBusinessHours[]> {
       return allPages(async (page) => {
         const { data, nextPage } = await transport.json(
-          { method: "GET", path: "/business_hours", query: pageQuery({ page, perPage: 100 }) },
+          { method: "GET", path: "/business_hours", query: laterPage(page) },
           envelope("business_hours", z.array(fsBusinessHoursSchema)),
         );
         return { items: data, nextPage };

@@ -13,7 +13,7 @@ import {
   fsSolutionCategorySchema,
   fsSolutionFolderSchema,
 } from "../schemas/solution.ts";
-import { allPages, type FsPageOptions, pageQuery, resourceId } from "./params.ts";
+import { allPages, type FsPageOptions, laterPage, pageQuery, resourceId } from "./params.ts";
 
 export type FsArticleSearchResult = { items: FsArticle[]; meta: FsSearchMeta };
 
@@ -23,7 +23,7 @@ export function solutionsApi(transport: Transport) {
     async categories(): Promise<FsSolutionCategory[]> {
       return allPages(async (page) => {
         const { data, nextPage } = await transport.json(
-          { method: "GET", path: "/solutions/categories", query: pageQuery({ page, perPage: 100 }) },
+          { method: "GET", path: "/solutions/categories", query: laterPage(page) },
           envelope("categories", z.array(fsSolutionCategorySchema)),
         );
         return { items: data, nextPage };
@@ -46,7 +46,7 @@ export function solutionsApi(transport: Transport) {
           {
             method: "GET",
             path: "/solutions/folders",
-            query: { category_id, ...pageQuery({ page, perPage: 100 }) },
+            query: { category_id, ...laterPage(page) },
           },
           envelope("folders", z.array(fsSolutionFolderSchema)),
         );
