@@ -384,6 +384,20 @@ describe("the Freshservice tool server over HTTP", () => {
       (await call<{ results: unknown[] }>(reader, "search", { query: "ticket:99999999" })).results,
     ).toEqual([]);
 
+    const kb = await call<{ results: { id: string; title: string; url: string }[] }>(reader, "search", {
+      query: "VPN GlobalProtect",
+    });
+    const article = kb.results.find((r) => r.id.startsWith("article:"));
+    expect(article?.title).toMatch(/VPN/);
+    expect(article?.url).toMatch(new RegExp(`^${PORTAL_URL}/a/solutions/articles/\\d+$`));
+    const articleDocument = await reader.callTool({ name: "fetch", arguments: { id: article!.id } });
+    const articleText = JSON.parse((articleDocument.content as { text: string }[])[0]!.text) as {
+      text: string;
+      metadata: Record<string, string>;
+    };
+    expect(articleText.metadata).toMatchObject({ type: "article", status: "published" });
+    expect(articleText.text).toMatch(/GlobalProtect/);
+
     const result = await reader.callTool({ name: "fetch", arguments: { id: `ticket:${openTicket.id}` } });
     const text = (result.content as { text: string }[])[0]!.text;
     const document = JSON.parse(text) as { id: string; text: string; metadata: Record<string, string> };
