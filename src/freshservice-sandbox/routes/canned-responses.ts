@@ -15,8 +15,13 @@ export function cannedResponseRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
   };
 
   api.get("/canned_response_folders", (c) => {
-    throwIfAny(unknownParams(queryOf(c), []));
-    return c.json({ canned_response_folders: [...store.cannedResponseFolders.keys()].map(folderView) });
+    const query = queryOf(c);
+    const errors = unknownParams(query, PAGING_PARAMS);
+    const paging = parsePaging(query, errors);
+    throwIfAny(errors);
+    return c.json({
+      canned_response_folders: pageOf(c, [...store.cannedResponseFolders.keys()], paging).map(folderView),
+    });
   });
 
   api.get("/canned_response_folders/:id{[0-9]+}", (c) =>
