@@ -192,6 +192,10 @@ describe("solutions and canned responses", () => {
     expect((await call("GET", "/canned_responses")).json.canned_responses.length).toBe(
       seed.cannedResponses.length,
     );
+    const laterFolders = await call("GET", "/canned_response_folders?per_page=2&page=2");
+    expect(laterFolders.json.canned_response_folders.map((f: { id: number }) => f.id)).toEqual([
+      folders[2].id,
+    ]);
   });
 });
 
@@ -290,6 +294,9 @@ describe("changes, problems, SLA policies and business hours", () => {
   it("lists SLA policies and business hours", async () => {
     const policies = (await call("GET", "/sla_policies")).json.sla_policies;
     expect(policies.find((p: { is_default: boolean }) => p.is_default).sla_targets).toHaveLength(4);
+    const firstPolicy = await call("GET", "/sla_policies?per_page=1");
+    expect(firstPolicy.json.sla_policies).toHaveLength(1);
+    expect(firstPolicy.headers.get("link")).toMatch(/page=2>; rel="next"/);
     const hours = (await call("GET", "/business_hours")).json.business_hours;
     expect(hours[0].time_zone).toBe("Pacific Time (US & Canada)");
     expect((await call("GET", `/business_hours/${hours[0].id}`)).json.business_hours.id).toBe(hours[0].id);
