@@ -12,10 +12,13 @@ import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
+import type { PriorityMatrix } from "../src/triage/freshservice/index.ts";
 import { createConfiguredClassifier } from "../src/triage/index.ts";
 import { createAccountSnapshotCache } from "./account-snapshot.ts";
 import { createCompanyLookup } from "./company-lookup.ts";
 import type { ModelSource } from "./decide.ts";
+import { freshservicePipelinePolicy } from "./freshservice/pipeline-policy.ts";
+import { createFreshserviceProcessor } from "./freshservice/processor.ts";
 import { createPipelineTools } from "./pipeline-tools.ts";
 import { createSimilarTickets } from "./similar-tickets.ts";
 import { createTriageProcessor } from "./triage.processor.ts";
@@ -54,7 +57,31 @@ export async function createTriageWorkerRuntime(options: {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const { taxonomy } = config.triage;
-  const client = await connectInProcessClient(options.mcp, pipelinePolicy());
+  const product = config.product ?? "freshdesk";
+  const client = await connectInProcessClient(
+    options.mcp,
+    product === "freshservice" ? freshservicePipelinePolicy() : pipelinePolicy(),
+  );
+  const freshservice =
+    product === "freshservice"
+      ? createFreshserviceProcessor({
+          client,
+          redis: options.redis,
+          keyPrefix: options.accountPrefix,
+          mode: config.triage.mode,
+          portalUrl: options.portalUrl,
+          results: observeTriageResults(options.results, metrics),
+          learning: {
+            models: options.learning?.models,
+            targetPrecision: config.triage.targetPrecision,
+            applyUnmeasured: config.triage.applyUnmeasured,
+          },
+          // TRIAGE_CONFIG's priorityMatrix (src/triage/freshservice/priority-matrix.ts).
+          priorityMatrix: (taxonomy as { priorityMatrix?: PriorityMatrix }).priorityMatrix,
+          overrides: options.learning?.overrides,
+          metrics,
+        })
+      : undefined;
   const classifier = createConfiguredClassifier({
     openai: config.openai,
     taxonomy,
@@ -62,33 +89,36 @@ export async function createTriageWorkerRuntime(options: {
     onLlmCall: metrics.llmCall,
   });
   const account = createAccountSnapshotCache(client);
-  const processor = createTriageProcessor({
-    tools: timeSteps(
-      createPipelineTools(client),
-      { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
-      metrics.step,
-    ),
-    account: timeSteps(account, { get: "account" }, metrics.step),
-    companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
-    classifier: observeClassifier(classifier, metrics),
-    taxonomy,
-    results: observeTriageResults(options.results, metrics),
-    redis: options.redis,
-    keyPrefix: options.accountPrefix,
-    mode: config.triage.mode,
-    portalUrl: options.portalUrl,
-    learning: {
-      models: options.learning?.models,
-      targetPrecision: config.triage.targetPrecision,
-      applyUnmeasured: config.triage.applyUnmeasured,
-      // Only the language model reads similar tickets; without one, the index is never built.
-      similar:
-        config.openai.apiKey && options.learning?.examples
-          ? createSimilarTickets({ examples: options.learning.examples, models: options.learning.models })
-          : undefined,
-    },
-    overrides: options.learning?.overrides,
-  });
+  // Both caches load lazily, so the Freshdesk one costs nothing in a Freshservice deployment.
+  const processor =
+    freshservice?.processor ??
+    createTriageProcessor({
+      tools: timeSteps(
+        createPipelineTools(client),
+        { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
+        metrics.step,
+      ),
+      account: timeSteps(account, { get: "account" }, metrics.step),
+      companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
+      classifier: observeClassifier(classifier, metrics),
+      taxonomy,
+      results: observeTriageResults(options.results, metrics),
+      redis: options.redis,
+      keyPrefix: options.accountPrefix,
+      mode: config.triage.mode,
+      portalUrl: options.portalUrl,
+      learning: {
+        models: options.learning?.models,
+        targetPrecision: config.triage.targetPrecision,
+        applyUnmeasured: config.triage.applyUnmeasured,
+        // Only the language model reads similar tickets; without one, the index is never built.
+        similar:
+          config.openai.apiKey && options.learning?.examples
+            ? createSimilarTickets({ examples: options.learning.examples, models: options.learning.models })
+            : undefined,
+      },
+      overrides: options.learning?.overrides,
+    });
   const connection = createRedisConnection(options.redisUrl, "worker", "triage-worker");
   connection.on("error", () => {});
   const worker = createTriageWorker({
@@ -116,7 +146,7 @@ export async function createTriageWorkerRuntime(options: {
   return {
     worker,
     async warmUp() {
-      await account.get();
+      await (freshservice ? freshservice.warmUp() : account.get());
     },
     async close() {
       await worker.close();
