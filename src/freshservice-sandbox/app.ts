@@ -2,7 +2,7 @@
 // Same plumbing as the Freshdesk sandbox (src/sandbox/http): an outer app finds `/api/v2` or
 // `/_sandbox` in the path, so the sandbox works under any prefix, and the inner app sees paths
 // from `/api/v2` on. Returns the same `Sandbox` type, so the composition root wires either.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import { agentApiKey } from "../sandbox/agent-keys.ts";
@@ -11,6 +11,7 @@ import type { AutomationConfig } from "../sandbox/automations.ts";
 import { basicAuth } from "../sandbox/http/auth.ts";
 import type { SandboxEnv } from "../sandbox/http/context.ts";
 import { wireErrorHandler, wireNotFound } from "../sandbox/http/error-boundary.ts";
+import { CodedWireError } from "../sandbox/http/errors.ts";
 import { RateLimiter } from "../sandbox/http/rate-limit.ts";
 import { rateLimit } from "../sandbox/http/rate-limit-middleware.ts";
 import { requestChecks } from "../sandbox/http/request-checks.ts";
@@ -83,7 +84,14 @@ export function createFreshserviceSandbox(options: FreshserviceSandboxOptions): 
     }),
   );
   // Before auth: invalid calls count against the account's limit too (§10).
-  inner.use("/api/v2/*", rateLimit(new RateLimiter(plan, now), RATE_LIMIT_MESSAGE, freshserviceBucketOf));
+  // The X-RateLimit-* headers come on every response, 429s included (§10).
+  inner.use(
+    "/api/v2/*",
+    rateLimit(new RateLimiter(plan, now), RATE_LIMIT_MESSAGE, freshserviceBucketOf, {
+      headersOnRefusal: true,
+    }),
+  );
+  inner.use("*", passwordLoginRefused);
   inner.use("*", basicAuth(options.apiKey, store));
   inner.use("/api/v2/*", requestChecks);
   const api = apiRoutes(table);
@@ -117,6 +125,23 @@ export function createFreshserviceSandbox(options: FreshserviceSandboxOptions): 
     close: async () => automator.close(),
   };
 }
+
+/**
+ * Email + password Basic auth was removed on 31 May 2023 and answers
+ * `unsupported_authentication_type` (§1, §9); the status is [inferred] 401.
+ */
+const passwordLoginRefused: MiddlewareHandler<SandboxEnv> = async (c, next) => {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(c.req.header("authorization") ?? "");
+  const username = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8").split(":")[0] : undefined;
+  if (username?.includes("@")) {
+    throw new CodedWireError(
+      401,
+      "unsupported_authentication_type",
+      "Username and password authentication is no longer supported. Use your API key instead.",
+    );
+  }
+  await next();
+};
 
 /** The account's people and configuration without tickets, KB, canned responses, catalog or assets. */
 function accountOnly(seed: FreshserviceSeed): FreshserviceSeed {

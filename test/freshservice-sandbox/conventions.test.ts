@@ -30,6 +30,12 @@ describe("§1 auth and conventions", () => {
     expect(wrong.json).toEqual({ code: "invalid_credentials", message: expect.any(String) });
   });
 
+  it("refuses email + password logins with unsupported_authentication_type", async () => {
+    const response = await wireClient(server, "agent@acme-corp.com")("GET", "/tickets");
+    expect(response.status).toBe(401);
+    expect(response.json.code).toBe("unsupported_authentication_type");
+  });
+
   it("sends X-Freshservice-Api-Version on every response, errors included", async () => {
     const ok = await call("GET", "/tickets");
     const missing = await call("GET", "/tickets/999999");

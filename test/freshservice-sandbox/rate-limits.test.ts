@@ -46,6 +46,10 @@ describe("§10 rate limits", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.json).toEqual({ message: expect.any(String) });
+    // The budget headers come on the 429 too (§10); the refused call used nothing.
+    expect(refused.headers.get("x-ratelimit-total")).toBe("100");
+    expect(refused.headers.get("x-ratelimit-remaining")).toBe("60");
+    expect(refused.headers.get("x-ratelimit-used-currentrequest")).toBe("0");
     // [inferred] the filter endpoint is a ticket list for the sub-limit.
     expect((await call("GET", filterPath("status:2"))).status).toBe(429);
     expect((await call("GET", "/ticket_form_fields")).status).toBe(200);

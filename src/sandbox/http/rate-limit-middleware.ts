@@ -12,12 +12,24 @@ export function rateLimit<S extends string>(
   message: string,
   /** Which sub-limit a route counts against; Freshdesk's table by default. */
   bucketOf: (routeKey: string) => S | undefined = subBucketOf as (routeKey: string) => S | undefined,
+  /** Also report the budget on a 429 (a refused request uses no credits); Freshdesk's does not. */
+  options: { headersOnRefusal?: boolean } = {},
 ): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const credits = c.get("credits");
     const result = limiter.take(credits, bucketOf(c.get("routeKey")));
     if (!result.ok) {
-      throw new MessageWireError(429, message, { "Retry-After": String(result.retryAfterSeconds) });
+      const budget: Record<string, string> = options.headersOnRefusal
+        ? {
+            "X-RateLimit-Total": String(result.total),
+            "X-RateLimit-Remaining": String(result.remaining),
+            "X-RateLimit-Used-CurrentRequest": "0",
+          }
+        : {};
+      throw new MessageWireError(429, message, {
+        ...budget,
+        "Retry-After": String(result.retryAfterSeconds),
+      });
     }
     await next();
     c.res.headers.set("X-RateLimit-Total", String(result.total));

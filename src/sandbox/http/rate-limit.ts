@@ -14,7 +14,7 @@ type Bucket = { limit: number; windowStart: number; used: number };
 
 export type TakeResult =
   | { ok: true; total: number; remaining: number }
-  | { ok: false; retryAfterSeconds: number };
+  | { ok: false; retryAfterSeconds: number; total: number; remaining: number };
 
 export class RateLimiter<S extends string = SubBucket> {
   readonly #plan: LimitPlan<S>;
@@ -41,7 +41,12 @@ export class RateLimiter<S extends string = SubBucket> {
     const full = buckets.filter((bucket) => bucket.used + credits > bucket.limit);
     if (full.length > 0) {
       const waitMs = Math.max(...full.map((bucket) => bucket.windowStart + this.#plan.windowMs - now));
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+        total: this.#total.limit,
+        remaining: Math.max(0, this.#total.limit - this.#total.used),
+      };
     }
     for (const bucket of buckets) bucket.used += credits;
     return {
