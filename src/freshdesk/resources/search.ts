@@ -6,31 +6,21 @@ import { type Company, companySchema } from "../schemas/company.ts";
 import { type Contact, contactSchema } from "../schemas/contact.ts";
 import { type Ticket, ticketSchema } from "../schemas/ticket.ts";
 import type { Transport } from "../transport.ts";
+import { quotedQuery } from "./quoted-query.ts";
 
-const MAX_QUERY_LENGTH = 512;
 const MAX_SEARCH_PAGE = 10;
 
-/**
- * Checks what Freshdesk would reject anyway, so a bad query costs no API credit. The query is
- * given without its outer double quotes; Freshdesk's grammar has no escaped double quote, so
- * one inside the query can only be a mistake.
- */
-function checkQuery(query: string, page: number): void {
-  const trimmed = query.trim();
-  if (trimmed === "") throw new BadRequestError("The search query is empty.");
-  if (trimmed.includes('"')) {
-    throw new BadRequestError(
-      "The search query must not contain double quotes; pass it without outer quotes and quote strings with single quotes, e.g. status:2 AND tag:'vip'.",
-    );
-  }
-  if (trimmed.length > MAX_QUERY_LENGTH) {
-    throw new BadRequestError(
-      `The search query has ${trimmed.length} characters; Freshdesk allows at most ${MAX_QUERY_LENGTH}.`,
-    );
-  }
+/** The query (given without its outer double quotes) quoted, once it and the page are valid. */
+function checkQuery(query: string, page: number): string {
+  const quoted = quotedQuery(query, {
+    what: "search query",
+    product: "Freshdesk",
+    example: "status:2 AND tag:'vip'",
+  });
   if (!Number.isInteger(page) || page < 1 || page > MAX_SEARCH_PAGE) {
     throw new BadRequestError(`Search page must be an integer from 1 to ${MAX_SEARCH_PAGE}; got ${page}.`);
   }
+  return quoted;
 }
 
 export function searchApi(transport: Transport) {
@@ -40,12 +30,12 @@ export function searchApi(transport: Transport) {
     query: string,
     page: number,
   ): Promise<SearchResult<z.output<S>>> {
-    checkQuery(query, page);
+    const quoted = checkQuery(query, page);
     const { data } = await transport.json(
       {
         method: "GET",
         path: `/search/${resource}`,
-        query: { query: `"${query.trim()}"`, page },
+        query: { query: quoted, page },
       },
       searchEnvelope(item),
     );

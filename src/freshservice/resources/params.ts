@@ -1,5 +1,8 @@
 import { BadRequestError } from "../../errors.ts";
 import { collectPages, type Page } from "../../freshdesk/pagination.ts";
+import { quotedQuery } from "../../freshdesk/resources/quoted-query.ts";
+
+export { MAX_QUERY_LENGTH } from "../../freshdesk/resources/quoted-query.ts";
 
 export { resourceId } from "../../freshdesk/resources/resource-id.ts";
 
@@ -17,29 +20,18 @@ export function pageQuery(options: FsPageOptions): { page?: number; per_page?: n
   return { page, per_page: perPage };
 }
 
-/** The longest filter expression Freshservice takes [DOC filter tickets]. */
-export const MAX_QUERY_LENGTH = 512;
-
 /**
  * A filter expression in the double quotes Freshservice wants around it (`query="…"`,
  * `filter="…"`, `search="…"`); without them it answers 400 "lexical error" [EFF]. The caller
- * passes the bare expression; strings inside it use single quotes, so a double quote is an error.
+ * passes the bare expression; strings inside it use single quotes. The documented 512-character
+ * limit is checked on the expression without its quotes [inferred].
  */
 export function quoted(what: string, expression: string): string {
-  const bare = expression.trim();
-  if (bare === "") throw new BadRequestError(`The ${what} is empty.`);
-  if (bare.includes('"')) {
-    throw new BadRequestError(
-      `The ${what} must not contain double quotes: the client adds the outer ones itself, and values inside use single quotes (status:2 AND group_id:7, email:'a@b.com').`,
-    );
-  }
-  // [inferred] the documented 512-character limit read as the expression without its quotes.
-  if (bare.length > MAX_QUERY_LENGTH) {
-    throw new BadRequestError(
-      `The ${what} is ${bare.length} characters long; Freshservice accepts at most ${MAX_QUERY_LENGTH}.`,
-    );
-  }
-  return `"${bare}"`;
+  return quotedQuery(expression, {
+    what,
+    product: "Freshservice",
+    example: "status:2 AND group_id:7, email:'ann@acme.com'",
+  });
 }
 
 /**
