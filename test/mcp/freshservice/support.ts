@@ -10,6 +10,7 @@ import { createFreshserviceClient, type FreshserviceClient } from "../../../src/
 import { createFreshserviceSandbox } from "../../../src/freshservice-sandbox/app.ts";
 import { silentLogger } from "../../../src/logger.ts";
 import { type AuditLog, createAuditLog } from "../../../src/mcp/audit.ts";
+import type { Toolset } from "../../../src/mcp/define-tool.ts";
 import type { McpServerDeps, TriageService } from "../../../src/mcp/deps.ts";
 import { mcpRoutes } from "../../../src/routes/mcp.ts";
 import type { Sandbox } from "../../../src/sandbox/app.ts";
@@ -91,7 +92,7 @@ export async function startFsBackend(
 /** The real web app with the shared /mcp route serving the Freshservice deps, over loopback HTTP. */
 export async function startFsWeb(
   backend: FsBackend,
-  options: { readOnly?: boolean; deps?: McpServerDeps<"freshservice"> } = {},
+  options: { readOnly?: boolean; toolsets?: readonly Toolset[]; deps?: McpServerDeps<"freshservice"> } = {},
 ): Promise<Server> {
   const config = loadConfig({
     NODE_ENV: "test",
@@ -107,6 +108,7 @@ export async function startFsWeb(
     server: options.deps ?? backend.deps,
     responseMode: "json",
     ...(options.readOnly ? { readOnly: true } : {}),
+    ...(options.toolsets ? { toolsets: options.toolsets } : {}),
   });
   const app = createApp({ config, logger: silentLogger(), mounts: [{ path: "/mcp", app: mcp }] });
   return listen(app.fetch);

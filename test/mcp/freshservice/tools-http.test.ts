@@ -433,6 +433,26 @@ describe("the Freshservice tool server over HTTP", () => {
     }
   });
 
+  it("offers only the enabled toolsets, Freshservice's own included", async () => {
+    const limited = await startFsWeb(backend, { toolsets: ["requesters", "departments"] });
+    const client = await connectFsClient(limited.url, TOKENS.write);
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name).sort();
+      expect(names).toEqual([
+        "create_requester",
+        "get_department",
+        "get_requester",
+        "list_departments",
+        "list_requesters",
+        "update_requester",
+      ]);
+      expect(await failure(client, "get_ticket", { ticket_id: openTicket.id })).toMatch(/"tickets" toolset/);
+    } finally {
+      await client.close();
+      await limited.close();
+    }
+  });
+
   it("hides every writing tool on a read-only server, whatever the token", async () => {
     const readOnly = await startFsWeb(backend, { readOnly: true });
     const client = await connectFsClient(readOnly.url, TOKENS.admin);
