@@ -33,7 +33,7 @@ import { indexFormFields } from "./tickets/form-fields.ts";
 export type FreshserviceSandboxOptions = {
   /** The accepted Basic-auth username (the password is ignored, §1). */
   apiKey: string;
-  /** "demo" (default), "starter", "growth", "pro", "enterprise", "addon1", "addon2", "unlimited", "<n>" or "<n>/<windowMs>". */
+  /** "demo" (default), "starter", "growth", "pro", "enterprise", "unlimited", "<n>" or "<n>/<windowMs>". */
   plan?: string;
   /** Default time scale for retry delays of a rule pointed at later (tests compress them). */
   timeScale?: number;

@@ -1,6 +1,8 @@
 // Rate plans of the simulated Freshservice account (reference §10): per minute, account-wide,
 // with two per-endpoint sub-limits that count inside the overall limit.
+import { FRESHSERVICE_PLANS, type FreshservicePlan } from "../config.ts";
 import { ConfigError } from "../errors.ts";
+import { freshservicePlanLimits } from "../freshservice/plan-limits.ts";
 import type { LimitPlan } from "../sandbox/http/rate-limit.ts";
 
 /** `list`: list tickets/assets/agents/requesters; `view_write`: view/create/update ticket, update asset. */
@@ -12,21 +14,16 @@ const MINUTE_MS = 60_000;
 
 type Limits = { total: number; subLimits: Partial<Record<FsSubBucket, number>> };
 
-const limits = (total: number, list: number, viewWrite: number): Limits => ({
-  total,
-  subLimits: { list, view_write: viewWrite },
-});
+/** The documented plans come from the client's table (one copy of §10's figures). */
+function documented(plan: FreshservicePlan): Limits {
+  const { overall, list, view_write } = freshservicePlanLimits(plan);
+  return { total: overall, subLimits: { list, view_write } };
+}
 
 const NAMED_PLANS: Record<string, Limits> = {
   // Generous enough that the demo and ordinary tests never hit it (not a Freshservice plan).
   demo: { total: 5000, subLimits: {} },
-  starter: limits(100, 40, 50),
-  growth: limits(200, 70, 80),
-  pro: limits(400, 120, 140),
-  enterprise: limits(500, 140, 160),
-  // Pro/Enterprise add-ons, from LCR §3 only.
-  addon1: limits(1000, 180, 300),
-  addon2: limits(2000, 480, 600),
+  ...Object.fromEntries(FRESHSERVICE_PLANS.map((plan) => [plan, documented(plan)])),
   unlimited: { total: 1_000_000_000, subLimits: {} },
 };
 
