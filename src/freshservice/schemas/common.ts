@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, timestamp } from "../../freshdesk/schemas/common.ts";
 
 /**
  * Building blocks for Freshservice response schemas. Objects are `.loose()`: keys we do not name
@@ -7,13 +8,12 @@ import { z } from "zod";
  * variants differ, so everything beyond the identity of a record is `.nullish()`.
  */
 
-export const id = z.number().int();
-/** UTC `YYYY-MM-DDTHH:MM:SSZ` per the docs, but samples also show offsets and milliseconds. */
-export const timestamp = z.string();
-export const stringList = z.array(z.string());
+// The same primitives as Freshdesk's. Timestamps are UTC `YYYY-MM-DDTHH:MM:SSZ` per the docs, but
+// samples also show offsets and milliseconds, so they stay strings. Custom fields are keyed by the
+// field's `name`, without Freshdesk's `cf_` prefix [DOC samples].
+export { customFields, id, stringList, timestamp } from "../../freshdesk/schemas/common.ts";
+
 export const idList = z.array(id);
-/** Keyed by the field's `name`, without Freshdesk's `cf_` prefix [DOC samples]. */
-export const customFields = z.record(z.string(), z.unknown());
 /** Choice values and such: strings in every sample; numbers are read as text [inferred]. */
 export const textLike = z.union([z.string(), z.number()]).transform(String);
 
