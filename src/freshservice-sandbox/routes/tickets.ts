@@ -132,6 +132,13 @@ export function ticketRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
     return c.body(null, 204);
   });
 
+  // A service request's line items (set by place_request); other tickets have none [inferred: empty list].
+  api.get("/tickets/:id{[0-9]+}/requested_items", (c) => {
+    throwIfAny(unknownParams(queryOf(c), []));
+    const ticket = ticketOr404(store, c);
+    return c.json({ requested_items: structuredClone(store.requestedItems.get(ticket.id) ?? []) });
+  });
+
   // Newest first, twenty a page, `next_page_url` in the body while more exist [inferred layout].
   api.get("/tickets/:id{[0-9]+}/activities", (c) => {
     const query = queryOf(c);
