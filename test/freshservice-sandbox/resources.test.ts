@@ -283,6 +283,19 @@ describe("changes, problems, SLA policies and business hours", () => {
     const emergency = await call("GET", `/changes?query=${q("change_type:4")}`);
     expect(emergency.json.changes.map((c: { change_type: number }) => c.change_type)).toEqual([4]);
     expect((await call("GET", `/changes/${all[0].id}`)).json.change.subject).toBe(all[0].subject);
+    const notClosed = await call("GET", `/changes?query=${q("status!:6 AND risk:>3")}`);
+    expect(notClosed.status).toBe(200);
+    // `:>` is ≥: the risky changes that are still open.
+    expect(notClosed.json.changes.map((c: { id: number }) => c.id).sort()).toEqual(
+      seed.changes
+        .filter((c) => c.status !== 6 && c.risk >= 3)
+        .map((c) => c.id)
+        .sort(),
+    );
+    expect(notClosed.json.changes.length).toBe(2);
+    const notMinor = await call("GET", `/changes?query=${q("change_type!:1")}`);
+    expect(notMinor.json.changes.length).toBe(seed.changes.filter((c) => c.change_type !== 1).length);
+    expect((await call("GET", `/requesters?query=${q("active!:true")}`)).status).toBe(400);
   });
 
   it("lists and shows problems", async () => {

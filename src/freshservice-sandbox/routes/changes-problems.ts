@@ -42,11 +42,10 @@ export function changeProblemRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
       "workspace_id",
     ]);
     const paging = listPaging(query, errors, query.query !== undefined);
-    // `!:` (not equal) is documented for changes (§4) but not parsed here yet: such a query is a 400.
     const filter =
       query.query === undefined
         ? undefined
-        : parseRecordQuery(query.query, "query", CHANGE_QUERY_FIELDS, errors);
+        : parseRecordQuery(query.query, "query", CHANGE_QUERY_FIELDS, errors, { notEqual: true });
     const since = query.updated_since === undefined ? undefined : parseTimestamp(query.updated_since);
     if (query.updated_since !== undefined && since === undefined) {
       errors.push(fieldError("updated_since", "invalid_value", "It should be in the 'valid date' format"));

@@ -1,7 +1,7 @@
 // `?query="…"` on the requester, agent, department and change lists and `?filter="…"` on assets
 // (reference §4, §5, §7): the ticket filter's language (tickets/filter-query.ts parses it) applied
 // to other records, each list naming its own fields. Requesters and agents also take
-// `~[first_name|last_name]:'abc'` (starts with, §4).
+// `~[first_name|last_name]:'abc'` (starts with, §4); changes take `field!:value` (not equal, §4).
 import { type FieldError, fieldError } from "../../sandbox/http/errors.ts";
 import {
   type FilterNode,
@@ -19,25 +19,33 @@ export type RecordQuery<T> = { matches(record: T): boolean };
 
 /** Prefix of the synthetic field `~[a|b]` is rewritten to, so the shared tokenizer takes it. */
 const STARTS_WITH = "starts_with__";
+/** Prefix of the synthetic field `a!:` is rewritten to. */
+const NOT_EQUAL = "not_equal__";
+
+export type RecordQueryOptions = {
+  /** Fields `~[…]` may name. */
+  startsWith?: readonly string[];
+  /** Whether `!:` is allowed. */
+  notEqual?: boolean;
+};
 
 /**
  * Parses `raw` (quotes included) against `fields`; a bad query adds a 400 item for `param` and
- * returns undefined. `startsWith` lists the fields `~[…]` may name.
+ * returns undefined.
  */
 export function parseRecordQuery<T>(
   raw: string,
   param: string,
   fields: QueryFields<T>,
   errors: FieldError[],
-  options: { startsWith?: readonly string[] } = {},
+  options: RecordQueryOptions = {},
 ): RecordQuery<T> | undefined {
   try {
-    const rewritten = raw.replace(
-      /~\[([\w|]+)\]/g,
-      (_, names: string) => `${STARTS_WITH}${names.replace(/\|/g, "__")}`,
-    );
+    const rewritten = raw
+      .replace(/~\[([\w|]+)\]/g, (_, names: string) => `${STARTS_WITH}${names.replace(/\|/g, "__")}`)
+      .replace(/(\w+)\s*!:/g, (_, name: string) => `${NOT_EQUAL}${name}:`);
     const tree = parseFilterQuery(rewritten);
-    check(tree, fields, options.startsWith ?? []);
+    check(tree, fields, options);
     return { matches: (record) => evaluate(tree, record, fields) };
   } catch (error) {
     if (!(error instanceof FilterQueryError)) throw error;
@@ -50,10 +58,16 @@ function startsWithFields(field: string): string[] | undefined {
   return field.startsWith(STARTS_WITH) ? field.slice(STARTS_WITH.length).split("__") : undefined;
 }
 
-function check<T>(node: FilterNode, fields: QueryFields<T>, startsWith: readonly string[]): void {
+function check<T>(node: FilterNode, fields: QueryFields<T>, options: RecordQueryOptions): void {
   if (node.kind !== "cond") {
-    check(node.left, fields, startsWith);
-    check(node.right, fields, startsWith);
+    check(node.left, fields, options);
+    check(node.right, fields, options);
+    return;
+  }
+  const startsWith = options.startsWith ?? [];
+  if (node.field.startsWith(NOT_EQUAL)) {
+    if (!options.notEqual) throw new FilterQueryError("'!:' is not supported on this list");
+    check({ ...node, field: node.field.slice(NOT_EQUAL.length) }, fields, options);
     return;
   }
   const prefixed = startsWithFields(node.field);
@@ -98,6 +112,9 @@ function check<T>(node: FilterNode, fields: QueryFields<T>, startsWith: readonly
 function evaluate<T>(node: FilterNode, record: T, fields: QueryFields<T>): boolean {
   if (node.kind === "and") return evaluate(node.left, record, fields) && evaluate(node.right, record, fields);
   if (node.kind === "or") return evaluate(node.left, record, fields) || evaluate(node.right, record, fields);
+  if (node.field.startsWith(NOT_EQUAL)) {
+    return !evaluate({ ...node, field: node.field.slice(NOT_EQUAL.length) }, record, fields);
+  }
   const prefixed = startsWithFields(node.field);
   const wanted = node.value;
   if (prefixed) {
