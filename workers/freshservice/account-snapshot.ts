@@ -1,4 +1,5 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { callFreshserviceTool } from "../../src/mcp/freshservice/call-tool.ts";
 import type { AssetOutput } from "../../src/mcp/freshservice/shapes/assets.ts";
 import type { RequesterOutput } from "../../src/mcp/freshservice/shapes/people.ts";
 import type { SolutionArticleOutput } from "../../src/mcp/freshservice/shapes/solutions.ts";
@@ -10,7 +11,6 @@ import type {
   TicketForm,
 } from "../../src/triage/freshservice/index.ts";
 import { buildSolutionIndex, PUBLISHED, type SolutionIndex } from "../../src/triage/index.ts";
-import { callFsTool } from "./call-tool.ts";
 
 /**
  * Account-wide Freshservice data triage needs for every ticket: the ticket form (category tree,
@@ -52,28 +52,33 @@ export function createFsAccountSnapshotCache(
   let current: FsAccountSnapshot | undefined;
   let loading: Promise<FsAccountSnapshot> | undefined;
 
-  async function pages<T>(tool: string, first: Record<string, unknown>, maxPages: number): Promise<T[]> {
+  /** Every page of a paged list tool, up to `maxPages`. */
+  async function pages<T>(
+    first: () => Promise<Page<T>>,
+    next: (cursor: string) => Promise<Page<T>>,
+    maxPages: number,
+  ): Promise<T[]> {
     const items: T[] = [];
-    let result = await callFsTool<Page<T>>(client, tool, first);
+    let result = await first();
     for (let page = 1; ; page++) {
       items.push(...result.items);
       if (!result.next_cursor || page >= maxPages) return items;
-      result = await callFsTool<Page<T>>(client, tool, { cursor: result.next_cursor });
+      result = await next(result.next_cursor);
     }
   }
 
   async function loadSolutionIndex(): Promise<SolutionIndex> {
-    const categories = await callFsTool<Page<{ id: number }>>(client, "list_solution_categories", {});
+    const categories = await callFreshserviceTool(client, "list_solution_categories", {});
     const articles: SolutionArticleOutput[] = [];
     for (const category of categories.items) {
-      const folders = await callFsTool<Page<{ id: number }>>(client, "list_solution_folders", {
+      const folders = await callFreshserviceTool(client, "list_solution_folders", {
         category_id: category.id,
       });
       for (const folder of folders.items) {
         articles.push(
-          ...(await pages<SolutionArticleOutput>(
-            "list_solution_articles",
-            { folder_id: folder.id },
+          ...(await pages(
+            () => callFreshserviceTool(client, "list_solution_articles", { folder_id: folder.id }),
+            (cursor) => callFreshserviceTool(client, "list_solution_articles", { cursor }),
             MAX_ARTICLE_PAGES,
           )),
         );
@@ -91,15 +96,19 @@ export function createFsAccountSnapshotCache(
   }
 
   async function load(): Promise<FsAccountSnapshot> {
-    const fields = await callFsTool<{ fields: TicketFieldOutput[] }>(client, "list_ticket_fields", {});
-    const groups = await callFsTool<Page<{ id: number; name: string }>>(client, "list_groups", {});
-    const departments = await callFsTool<Page<{ id: number; name: string }>>(client, "list_departments", {});
-    const requesters = await pages<RequesterOutput>(
-      "list_requesters",
-      { per_page: 100 },
+    const fields = await callFreshserviceTool(client, "list_ticket_fields", {});
+    const groups = await callFreshserviceTool(client, "list_groups", {});
+    const departments = await callFreshserviceTool(client, "list_departments", {});
+    const requesters: RequesterOutput[] = await pages(
+      () => callFreshserviceTool(client, "list_requesters", { per_page: 100 }),
+      (cursor) => callFreshserviceTool(client, "list_requesters", { cursor }),
       MAX_REQUESTER_PAGES,
     );
-    const assets = await pages<AssetOutput>("list_assets", { per_page: 100 }, MAX_ASSET_PAGES);
+    const assets: AssetOutput[] = await pages(
+      () => callFreshserviceTool(client, "list_assets", { per_page: 100 }),
+      (cursor) => callFreshserviceTool(client, "list_assets", { cursor }),
+      MAX_ASSET_PAGES,
+    );
     const assetsByUser = new Map<number, RequesterAsset[]>();
     for (const asset of assets) {
       if (asset.user_id === undefined) continue;

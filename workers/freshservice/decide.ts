@@ -1,4 +1,9 @@
-import { decideFields, type FieldDecision, type TicketText } from "../../src/learning/index.ts";
+import {
+  decideFields,
+  type LearnedModel,
+  learnedFieldsFor,
+  type TicketText,
+} from "../../src/learning/index.ts";
 import type { FieldDecisionRecord, TriageRun } from "../../src/queue/triage-results.ts";
 import {
   assetsMentioned,
@@ -162,12 +167,9 @@ export async function decideFreshservice(deps: FsDecideDeps, input: DecideInput)
   return decision;
 }
 
-/**
- * `decideFields` over the Freshservice fields. It returns a decision per field the model (or a
- * stand-in) knows; the rest come back as "no prediction".
- */
+/** `decideFields` over the Freshservice fields (`learnedFieldsFor("freshservice")`). */
 export function decideFreshserviceFields(
-  model: Parameters<typeof decideFields>[0],
+  model: LearnedModel | undefined,
   text: TicketText,
   options: {
     targetPrecision: number;
@@ -175,11 +177,7 @@ export function decideFreshserviceFields(
     unmeasured: Partial<Record<FreshserviceField, { value: string | number; score: number }>>;
   },
 ): Partial<Record<FreshserviceField, FieldVerdict>> {
-  const decided = decideFields(model, text, {
-    targetPrecision: options.targetPrecision,
-    applyUnmeasured: options.applyUnmeasured,
-    unmeasured: options.unmeasured as never,
-  }) as Partial<Record<string, FieldDecision>>;
+  const decided = decideFields(model, text, { ...options, fields: learnedFieldsFor("freshservice") });
   const verdicts: Partial<Record<FreshserviceField, FieldVerdict>> = {};
   for (const field of FRESHSERVICE_FIELDS) {
     const d = decided[field];

@@ -1,9 +1,9 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Redis } from "ioredis";
+import { callFreshserviceTool } from "../../src/mcp/freshservice/call-tool.ts";
 import type { FsConversationOutput } from "../../src/mcp/freshservice/shapes/conversation.ts";
 import type { FsTicketOutput } from "../../src/mcp/freshservice/shapes/ticket.ts";
 import { findTriageMarkers } from "../../src/triage/index.ts";
-import { callFsTool } from "./call-tool.ts";
 import { type FsTicketSnapshot, toFsSnapshot } from "./snapshot.ts";
 
 /**
@@ -33,7 +33,7 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
     const items: FsConversationOutput[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_CONVERSATION_PAGES; page++) {
-      const result = await callFsTool<{ items: FsConversationOutput[]; next_cursor?: string }>(
+      const result = await callFreshserviceTool(
         client,
         "list_conversations",
         cursor ? { cursor } : { ticket_id: ticketId, per_page: 100 },
@@ -65,7 +65,7 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
   return {
     /** `withConversations` asks for them whatever the stamps say (a forced reprocess). */
     async loadTicket(ticketId: number, withConversations: boolean): Promise<FsLoadedTicket> {
-      const ticket = await callFsTool<FsTicketOutput>(client, "get_ticket", {
+      const ticket = await callFreshserviceTool(client, "get_ticket", {
         ticket_id: ticketId,
         include: [],
       });
@@ -81,7 +81,7 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
 
     /** Returns the ticket as Freshservice stored it, which `update_ticket` answers with at no extra cost. */
     async updateTicket(ticketId: number, update: Record<string, unknown>): Promise<FsTicketSnapshot> {
-      const stored = await callFsTool<FsTicketOutput>(client, "update_ticket", {
+      const stored = await callFreshserviceTool(client, "update_ticket", {
         ticket_id: ticketId,
         ...update,
       });
@@ -90,7 +90,7 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
     },
 
     async addPrivateNote(ticketId: number, html: string): Promise<number> {
-      const note = await callFsTool<FsConversationOutput>(client, "add_note", {
+      const note = await callFreshserviceTool(client, "add_note", {
         ticket_id: ticketId,
         body: html,
         private: true,

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { OverrideStore } from "../../src/learning/overrides.ts";
-import type { LearnedField } from "../../src/learning/types.ts";
+import { FRESHSERVICE_LEARNED_FIELDS, type LearnedField } from "../../src/learning/types.ts";
 import { readHint } from "../hint-snapshot.ts";
 import type { ProductTriage } from "../triage.processor.ts";
 import type { FsAccountSnapshotCache } from "./account-snapshot.ts";
@@ -9,16 +9,7 @@ import type { FreshservicePipelineTools } from "./pipeline-tools.ts";
 import { type FsTicketSnapshot, fsSnapshotFromHint } from "./snapshot.ts";
 
 /** The Freshservice fields an agent's later change counts as an override of (the override loop). */
-export const FRESHSERVICE_OVERRIDE_FIELDS = [
-  "category",
-  "sub_category",
-  "item_category",
-  "urgency",
-  "impact",
-  "priority",
-  "group",
-  "type",
-] as const;
+export const FRESHSERVICE_OVERRIDE_FIELDS = FRESHSERVICE_LEARNED_FIELDS;
 
 /**
  * Freshservice's side of a triage job, for the shared processor: load (the webhook's hint when it

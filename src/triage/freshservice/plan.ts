@@ -1,4 +1,5 @@
 import type { TriageMode } from "../../config.ts";
+import { FRESHSERVICE_LEARNED_FIELDS, type FreshserviceLearnedField } from "../../learning/types.ts";
 import { type CategoryPath, formatCategoryPath, type TicketForm, validCategoryPath } from "./form-fields.ts";
 import { type Level, type Priority, type PriorityMatrix, priorityFromMatrix } from "./priority-matrix.ts";
 
@@ -17,17 +18,9 @@ import { type Level, type Priority, type PriorityMatrix, priorityFromMatrix } fr
  * - A Service Request stays one: those come from the catalog with requested items.
  */
 
-export const FRESHSERVICE_FIELDS = [
-  "category",
-  "sub_category",
-  "item_category",
-  "urgency",
-  "impact",
-  "priority",
-  "group",
-  "type",
-] as const;
-export type FreshserviceField = (typeof FRESHSERVICE_FIELDS)[number];
+/** The fields triage decides: the ones learning learns for Freshservice. */
+export const FRESHSERVICE_FIELDS = FRESHSERVICE_LEARNED_FIELDS;
+export type FreshserviceField = FreshserviceLearnedField;
 export type PlannedField = FreshserviceField | "department";
 
 /** One field's decision, as `decideFields` returns it. */
