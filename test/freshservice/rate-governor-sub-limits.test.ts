@@ -5,6 +5,7 @@ import {
   RateWaitTooLongError,
 } from "../../src/freshdesk/index.ts";
 import { freshserviceGovernorLimits, freshservicePlanLimits } from "../../src/freshservice/index.ts";
+import { createLearningGovernor } from "../../src/learning/learning-budget.ts";
 import { testRedis } from "../support/redis.ts";
 
 const redisA = testRedis();
@@ -107,5 +108,23 @@ describe("rate governor with Freshservice's per-endpoint sub-limits", () => {
       subLimits: { list: 120, view_write: 140 },
     });
     expect(() => freshservicePlanLimits("gold" as never)).toThrow(/Unknown Freshservice plan "gold"/);
+  });
+
+  it("counts learning's calls in the account governor's bucket too", async () => {
+    const { a, account } = governors({ limitPerWindow: 100, share: 1, subLimits: { list: 2 } });
+    const learning = createLearningGovernor({
+      redis: redisA.redis,
+      account,
+      accountGovernor: a,
+      rateShare: 0.5,
+      limitPerWindow: 100,
+      keyPrefix: `${redisA.prefix}:`,
+    });
+    await learning.acquire(1, { bucket: "list" });
+    await a.acquire(1, { bucket: "list" });
+    await expect(learning.acquire(1, { bucket: "list", maxWaitMs: 0 })).rejects.toBeInstanceOf(
+      RateWaitTooLongError,
+    );
+    expect((await a.snapshot()).buckets?.list?.usedInWindow).toBe(2);
   });
 });
