@@ -1,0 +1,152 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectInProcessClient } from "../../src/mcp/in-process-client.ts";
+import { createMetrics } from "../../src/metrics/metrics.ts";
+import { TRIAGE_QUEUE, type TriageJob } from "../../src/queue/triage-queue.ts";
+import { createTriageResultStore } from "../../src/queue/triage-results.ts";
+import { findTriageMarkers } from "../../src/triage/index.ts";
+import { freshservicePipelinePolicy } from "../../workers/freshservice/pipeline-policy.ts";
+import { createFreshserviceProcessor } from "../../workers/freshservice/processor.ts";
+import type { TriageProcessor } from "../../workers/triage-worker.ts";
+import { type FsBackend, PORTAL_URL, startFsBackend } from "../mcp/freshservice/support.ts";
+
+/**
+ * The Freshservice triage job end to end against the Freshservice sandbox over HTTP, with real
+ * Redis: what it writes, what it costs in credits, and that our own update's echo and a
+ * redelivered webhook add nothing.
+ */
+describe("Freshservice triage job", () => {
+  let backend: FsBackend;
+  let client: Client;
+  let queue: Queue<TriageJob>;
+  let processor: TriageProcessor;
+  let requester: { id: number; email: string; departmentIds: number[] };
+  let laptop: { display_id: number; name: string };
+
+  beforeAll(async () => {
+    backend = await startFsBackend();
+    client = await connectInProcessClient(backend.deps, freshservicePipelinePolicy());
+    queue = new Queue<TriageJob>(TRIAGE_QUEUE, { connection: backend.redis, prefix: backend.prefix });
+    const built = createFreshserviceProcessor({
+      client,
+      redis: backend.redis,
+      keyPrefix: backend.prefix,
+      mode: "apply",
+      portalUrl: PORTAL_URL,
+      results: createTriageResultStore(backend.redis, backend.prefix),
+      // No history learned here: the category the ticket names is applied as an unmeasured value.
+      learning: { targetPrecision: 0.9, applyUnmeasured: true },
+      metrics: createMetrics(),
+    });
+    processor = built.processor;
+    await built.warmUp();
+    const first = (await backend.freshservice.requesters.list({ perPage: 5 })).items.find(
+      (r) => r.primary_email && (r.department_ids?.length ?? 0) === 1,
+    )!;
+    requester = { id: first.id, email: first.primary_email!, departmentIds: first.department_ids ?? [] };
+    const assets = await backend.freshservice.assets.list({ filter: `user_id:${first.id}` });
+    laptop = assets.items.find((a) => /MacBook|Latitude|ThinkPad/.test(a.name))! as typeof laptop;
+  });
+  afterAll(async () => {
+    await client?.close();
+    await queue?.close();
+    await backend?.close();
+  });
+
+  async function newTicket(subject: string, description: string): Promise<number> {
+    const ticket = await backend.freshservice.tickets.create({
+      subject,
+      description,
+      email: requester.email,
+      status: 2,
+      priority: 1,
+    });
+    return ticket.id;
+  }
+  const run = async (ticketId: number, event: TriageJob["event"]) =>
+    processor(await queue.add("t", { ticketId, event, receivedAt: new Date().toISOString() }));
+  const notesOf = async (ticketId: number) =>
+    (await backend.freshservice.conversations.list(ticketId)).items.filter((c) => c.private === true);
+
+  it("applies a valid category path, writes one private note naming the department and the laptop, for 3 credits", async () => {
+    const warm = await newTicket("Warm-up", "Warms the tool server's caches.");
+    await run(warm, "created");
+
+    const ticketId = await newTicket(
+      "My laptop won't boot",
+      "<p>My Mac shows a black screen after the logo.</p>",
+    );
+    backend.sandbox.resetStats();
+    expect(await run(ticketId, "created")).toEqual({ outcome: "triaged" });
+    const stats = backend.sandbox.stats();
+    expect(stats.totalCredits).toBe(3);
+    expect(stats.rateLimited).toBe(0);
+
+    const ticket = await backend.freshservice.tickets.get(ticketId);
+    expect([ticket.category, ticket.sub_category, ticket.item_category]).toEqual([
+      "Hardware",
+      "Computer",
+      "Mac",
+    ]);
+    const notes = await notesOf(ticketId);
+    expect(notes).toHaveLength(1);
+    const body = notes[0]!.body_text ?? notes[0]!.body ?? "";
+    const department = (await backend.freshservice.departments.get(requester.departmentIds[0]!)).name;
+    expect(body).toContain(`department ${department}`);
+    expect(body).toContain(`${laptop.name} (asset #${laptop.display_id}`);
+    expect(body).toContain("category none → Hardware: applied");
+    expect(findTriageMarkers([body])).toHaveLength(1);
+  });
+
+  it("adds nothing for the echo of its own update (one bare read) or a redelivered creation (no call)", async () => {
+    const ticketId = await newTicket("Wi-Fi drops", "<p>The office Wi-Fi drops every few minutes.</p>");
+    await run(ticketId, "created");
+    const ticket = await backend.freshservice.tickets.get(ticketId);
+    expect(ticket.sub_category).toBe("Wi-Fi");
+
+    backend.sandbox.resetStats();
+    expect(await run(ticketId, "other")).toEqual({ outcome: "skipped", reason: "own_echo" });
+    expect(backend.sandbox.stats().totalCredits).toBe(1);
+
+    backend.sandbox.resetStats();
+    expect(await run(ticketId, "created")).toEqual({ outcome: "skipped", reason: "already_triaged" });
+    expect(backend.sandbox.stats().totalRequests).toBe(0);
+    expect(await notesOf(ticketId)).toHaveLength(1);
+  });
+
+  it("reads the conversation once after an agent's edit, and triages nothing new", async () => {
+    const ticketId = await newTicket("Printer", "<p>Need help.</p>");
+    await run(ticketId, "created");
+    // Someone else's change moves updated_at past our last write.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await backend.freshservice.tickets.update(ticketId, { status: 3 });
+    backend.sandbox.resetStats();
+    const outcome = await run(ticketId, "other");
+    // Nothing new from the requester: an agent's edit is not a reason to triage again.
+    expect(outcome).toEqual({ outcome: "skipped", reason: "own_echo" });
+    expect(backend.sandbox.stats().endpoints["GET /tickets/:id/conversations"]?.requests).toBe(1);
+  });
+
+  it("triages again when the requester writes, and says so in a second note", async () => {
+    const ticketId = await newTicket("Question", "<p>Hello.</p>");
+    await run(ticketId, "created");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const res = await fetch(`${backend.sandboxUrl}/api/v2/tickets/${ticketId}/notes`, {
+      method: "POST",
+      headers: {
+        Authorization: `Basic ${Buffer.from("fs-sandbox-test-key:X").toString("base64")}`,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({
+        body: "<p>Now my VPN will not connect either.</p>",
+        private: false,
+        incoming: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(await run(ticketId, "other")).toEqual({ outcome: "triaged" });
+    expect((await backend.freshservice.tickets.get(ticketId)).sub_category).toBe("VPN");
+    expect(await notesOf(ticketId)).toHaveLength(2);
+  });
+});
