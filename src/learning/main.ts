@@ -19,13 +19,19 @@ import {
   createRateGovernor,
   freshdeskAccountName,
 } from "../freshdesk/index.ts";
+import { createFreshserviceDirectory } from "../freshservice/account-directory.ts";
+import { createFreshserviceClient } from "../freshservice/index.ts";
+import { createFreshserviceSandbox } from "../freshservice-sandbox/app.ts";
 import { createLogger } from "../logger.ts";
 import { createAuditLog } from "../mcp/audit.ts";
+import type { McpServerDeps } from "../mcp/deps.ts";
+import { PRODUCT_LABELS, type Product } from "../product.ts";
 import { createSandbox } from "../sandbox/app.ts";
 import { learnReportHtml } from "./learn-report.ts";
 import { summaryLines, summaryMarkdown } from "./learn-summary.ts";
 import { dataFolderTarget, nextSandboxBaseUrl, readEmbeddedService } from "./learn-target.ts";
 import { createLearner } from "./learner.ts";
+import { learnedFieldsFor } from "./types.ts";
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -78,11 +84,11 @@ async function main(): Promise<number> {
     account = service.account;
     say(`Learning from the running service's sandbox at ${baseUrl}.`);
   } else {
-    const sandbox = createSandbox({
-      apiKey: config.sandbox.apiKey,
-      plan: config.sandbox.plan,
-      history: true,
-    });
+    const sandboxOptions = { apiKey: config.sandbox.apiKey, plan: config.sandbox.plan, history: true };
+    const sandbox =
+      config.product === "freshservice"
+        ? createFreshserviceSandbox(sandboxOptions)
+        : createSandbox(sandboxOptions);
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const started = serve({ fetch: sandbox.app.fetch, port: 0, hostname: "127.0.0.1" }, () =>
         resolve(started),
@@ -94,7 +100,11 @@ async function main(): Promise<number> {
     );
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
     account = freshdeskAccountName(baseUrl);
-    say("FRESHDESK_DOMAIN is not set: learning from a sandbox with the seeded history.");
+    say(
+      config.product === "freshservice"
+        ? "FRESHSERVICE_DOMAIN is not set: learning from a Freshservice sandbox with the seeded history."
+        : "FRESHDESK_DOMAIN is not set: learning from a sandbox with the seeded history.",
+    );
     if (!config.redis.url) {
       // Its history is the one the service's sandbox seeds: stored under the account the
       // service's sandbox will have at HOST:PORT.
@@ -115,13 +125,28 @@ async function main(): Promise<number> {
     keyPrefix: prefix,
     logger,
   });
-  const freshdesk = createFreshdeskClient({
+  const clientOptions = {
     baseUrl,
     apiKey: config.freshdesk.target.apiKey,
     timeoutMs: config.freshdesk.timeoutMs,
     governor,
     logger,
-  });
+  };
+  const shared = {
+    audit: createAuditLog({ redis, key: `${prefix}:audit` }),
+    logger,
+    cursorSecret: config.mcp.cursorSecret,
+    portalUrl: baseUrl,
+  };
+  let mcp: McpServerDeps<Product>;
+  if (config.product === "freshservice") {
+    const freshservice = createFreshserviceClient(clientOptions);
+    mcp = { ...shared, freshservice, directory: createFreshserviceDirectory(freshservice) };
+  } else {
+    const freshdesk = createFreshdeskClient(clientOptions);
+    mcp = { ...shared, freshdesk, directory: createAccountDirectory(freshdesk) };
+  }
+  const fields = learnedFieldsFor(config.product);
   const learner = await createLearner({
     config,
     redis,
@@ -129,25 +154,21 @@ async function main(): Promise<number> {
     account,
     freshdeskBaseUrl: baseUrl,
     accountGovernor: governor,
-    mcp: {
-      freshdesk,
-      directory: createAccountDirectory(freshdesk),
-      audit: createAuditLog({ redis, key: `${prefix}:audit` }),
-      logger,
-      cursorSecret: config.mcp.cursorSecret,
-      portalUrl: baseUrl,
-    },
+    mcp,
     logger,
   });
   cleanups.push(() => learner.close());
 
-  say(`Reading resolved and closed tickets of the last ${config.learning.days} days from ${account}…`);
+  say(
+    `Reading resolved and closed tickets of the last ${config.learning.days} days from ${account}` +
+      `${config.product === "freshservice" ? ` (${PRODUCT_LABELS.freshservice}: ${fields.join(", ")})` : ""}…`,
+  );
   const outcome = await learner.learn();
   if (!outcome.ran) {
     process.stderr.write(`Not learning now: ${outcome.reason}. Try again when it has finished.\n`);
     return 1;
   }
-  say(`\n${summaryLines(outcome.report, outcome.candidate).join("\n")}`);
+  say(`\n${summaryLines(outcome.report, outcome.candidate, fields).join("\n")}`);
   const llm = outcome.report.llm;
   if (llm) {
     const { asked, answered, skipped, usd } = llm.spend;
@@ -170,9 +191,10 @@ async function main(): Promise<number> {
         ? learnReportHtml(report, candidate, outcome.heldOut, {
             targetPrecision: config.triage.targetPrecision,
             applyUnmeasured: config.triage.applyUnmeasured,
+            fields,
           })
         : reportFormat === "md"
-          ? summaryMarkdown(report, candidate)
+          ? summaryMarkdown(report, candidate, fields)
           : `${JSON.stringify({ report, thresholds: thresholds(candidate) }, null, 2)}\n`;
     writeFileSync(values.report, text);
     say(`\nReport written to ${values.report}.`);
