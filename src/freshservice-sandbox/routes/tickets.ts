@@ -107,7 +107,9 @@ export function ticketRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
     const { fields: body } = await readBody(c, { multipartSpecs: UPDATE_SPECS });
     if (Object.keys(body).length === 0) throw missingParams();
     const ticket = ticketOr404(store, c);
-    const checked = checkTicketBody(body, "update", store, form, ticket);
+    const checked = checkTicketBody(body, "update", store, form, ticket, {
+      bypassMandatory: query.bypass_mandatory === "true",
+    });
     throwIfAny(checked.errors);
     const patch = { ...checked.patch };
     if ("email" in body || "phone" in body) patch.requester_id = resolveRequester(body, store);

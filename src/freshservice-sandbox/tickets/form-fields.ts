@@ -12,7 +12,29 @@ export type FormFieldIndex = {
   categories: FsCategoryChoice[];
   /** Custom fields by `name` (no `cf_` prefix, §2). */
   custom: Map<string, FsTicketFormField>;
+  /** Fields an agent must fill on create (`required_for_agents`), by their API names. */
+  requiredForAgents: FormFieldKey[];
+  /** Fields that must be filled before a ticket is resolved or closed (`required_for_closure`). */
+  requiredForClosure: FormFieldKey[];
 };
+
+/** A form field as the ticket API names it: a ticket attribute, or a key of `custom_fields`. */
+export type FormFieldKey = { key: string; custom: boolean };
+
+// Form names of default fields whose ticket attribute is named otherwise.
+const API_NAME: Record<string, string> = {
+  requester: "requester_id",
+  ticket_type: "type",
+  group: "group_id",
+  agent: "responder_id",
+  department: "department_id",
+};
+
+function keyOf(field: FsTicketFormField): FormFieldKey {
+  return field.default_field
+    ? { key: API_NAME[field.name] ?? field.name, custom: false }
+    : { key: field.name, custom: true };
+}
 
 // The reference's enumerations (§2), used when the form lacks the field.
 const STATUSES = [2, 3, 4, 5];
@@ -37,6 +59,8 @@ export function indexFormFields(fields: readonly FsTicketFormField[]): FormField
     types: typeField ? (typeField.choices as FsFieldChoice[]).map((choice) => choice.value) : TYPES,
     categories: (byType("default_category")?.choices as FsCategoryChoice[] | undefined) ?? [],
     custom: new Map(fields.filter((field) => !field.default_field).map((field) => [field.name, field])),
+    requiredForAgents: fields.filter((field) => field.required_for_agents).map(keyOf),
+    requiredForClosure: fields.filter((field) => field.required_for_closure).map(keyOf),
   };
 }
 

@@ -4,7 +4,7 @@ import { type FieldError, fieldError, invalidField, missingField, oneOf } from "
 import { checkFields, type FieldSpecs, mismatch } from "../../sandbox/http/fields.ts";
 import type { FsCustomFields, FsFieldChoice, FsTicket } from "../seed/types.ts";
 import type { FreshserviceStore, NewTicket, TicketPatch } from "../store.ts";
-import { type FormFieldIndex, invalidCategoryLevel } from "./form-fields.ts";
+import { type FormFieldIndex, type FormFieldKey, invalidCategoryLevel } from "./form-fields.ts";
 
 const COMMON_SPECS: FieldSpecs = {
   subject: { kind: "string", maxLength: 255 },
@@ -70,6 +70,7 @@ export function checkTicketBody(
   store: FreshserviceStore,
   form: FormFieldIndex,
   existing?: FsTicket,
+  options: { bypassMandatory?: boolean } = {},
 ): CheckedTicket {
   const specs = mode === "create" ? CREATE_SPECS : UPDATE_SPECS;
   const errors = checkFields(
@@ -120,9 +121,31 @@ export function checkTicketBody(
     } else if ("phone" in body && !("requester_id" in body || "email" in body) && !("name" in body)) {
       errors.push(missingField("name", "It should be a/an String when phone is the only requester detail"));
     }
-    // [inferred] the DOC create table stars status and priority; subject and description as in Freshdesk v2.
-    for (const key of ["subject", "description", "status", "priority"]) {
-      if (!(key in body)) errors.push(missingField(key));
+    // The account's mandatory fields apply to API creates too (§3); status and priority always
+    // [inferred: the DOC create table stars them].
+    const required = [
+      { key: "status", custom: false },
+      { key: "priority", custom: false },
+      ...form.requiredForAgents.filter((field) => field.key !== "requester_id" && field.key !== "workspace"),
+    ];
+    for (const field of uniqueKeys(required)) {
+      if (!filled(body, field))
+        errors.push(missingField(field.custom ? `custom_fields.${field.key}` : field.key));
+    }
+  }
+  // Resolving or closing needs the fields marked required for closure, unless bypass_mandatory (§3).
+  const closing = ok("status") && (body.status === 4 || body.status === 5);
+  if (closing && !options.bypassMandatory) {
+    const merged = {
+      ...existing,
+      ...body,
+      custom_fields: { ...existing?.custom_fields, ...(body.custom_fields as object) },
+    };
+    for (const field of form.requiredForClosure) {
+      if (!filled(merged, field)) {
+        const name = field.custom ? `custom_fields.${field.key}` : field.key;
+        errors.push(missingField(name, "It should be filled before the ticket is resolved or closed"));
+      }
     }
   }
   if (mode === "update" && ok("requested_for_id")) {
@@ -170,6 +193,23 @@ export function checkTicketBody(
   }
   if ("sub_category" in body && mode === "update") patch.item_category ??= null;
   return { errors, patch: patch as TicketPatch, ...(assets ? { assets } : {}) };
+}
+
+function filled(record: Record<string, unknown>, field: FormFieldKey): boolean {
+  const value = field.custom
+    ? (record.custom_fields as Record<string, unknown> | undefined)?.[field.key]
+    : record[field.key];
+  return value !== undefined && value !== null && value !== "";
+}
+
+function uniqueKeys(fields: FormFieldKey[]): FormFieldKey[] {
+  const seen = new Set<string>();
+  return fields.filter((field) => {
+    const id = `${field.custom}:${field.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** The create body as the store's NewTicket, once `checkTicketBody` found no errors. */
