@@ -86,7 +86,9 @@ describe("§12 Workflow Automator emulator", () => {
     expect(placed.status, placed.text).toBe(201);
     expect(await delivered()).toEqual([{ ticket_id: placed.json.service_request.id }]);
     const items = await call("GET", `/tickets/${placed.json.service_request.id}/requested_items`);
-    expect(items.json.requested_items).toEqual([expect.objectContaining({ service_item_id: item.id, stage: 1 })]);
+    expect(items.json.requested_items).toEqual([
+      expect.objectContaining({ service_item_id: item.id, stage: 1 }),
+    ]);
   });
 
   it("fires only the events it is set for, and nothing once the target is cleared", async () => {
