@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { Hono } from "hono";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BadRequestError } from "../../src/errors.ts";
@@ -8,6 +9,7 @@ import {
   FreshdeskInvalidResponseError,
   FreshdeskNotFoundError,
   FreshdeskRateLimitError,
+  FreshdeskTimeoutError,
   FreshdeskValidationError,
   type FreshserviceClient,
 } from "../../src/freshservice/index.ts";
@@ -58,6 +60,10 @@ app.get("/api/v2/tickets/429", (c) =>
 );
 app.get("/api/v2/tickets/430", (c) => c.json({}, 429, { "retry-after": "3000" }));
 app.get("/api/v2/tickets/502", (c) => c.json([fsTicket(502)]));
+app.get("/api/v2/tickets/504", async (c) => {
+  await sleep(500);
+  return c.json({ ticket: fsTicket(504) });
+});
 app.get("/api/v2/tickets/:id", (c) => {
   const include = c.req.query("include")?.split(",") ?? [];
   const tags = include.includes("tags") ? { tags: ["vpn", "vip"] } : {};
@@ -242,5 +248,17 @@ describe("Freshservice client over HTTP", () => {
       notify_emails: ["a@acme.test"],
       user_id: 3,
     });
+  });
+
+  it("names Freshservice when it does not answer in time", async () => {
+    const impatient = createFreshserviceClient({
+      baseUrl: server.baseUrl,
+      apiKey: "fs-key",
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
+    const error = await impatient.tickets.get(504).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FreshdeskTimeoutError);
+    expect((error as Error).message).toBe("Freshservice did not answer GET /tickets/504 within 100 ms.");
   });
 });
