@@ -4,6 +4,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { agentApiKey } from "../../src/sandbox/agent-keys.ts";
 import {
   type FreshserviceSandboxServer,
   startFreshserviceSandboxServer,
@@ -68,6 +69,16 @@ describe("§12 Workflow Automator emulator", () => {
     await call("PUT", `/tickets/${ticket.id}`, { body: { urgency: 3 } });
     await call("PUT", `/tickets/${ticket.id}`, { body: { urgency: 3 } });
     expect(await delivered()).toEqual([{ ticket_id: ticket.id }, { ticket_id: ticket.id }]);
+  });
+
+  it("fires for an update made with an agent's own key, and records that agent as the actor", async () => {
+    const ticket = (await call("POST", "/tickets", { body: ticketBody() })).json.ticket;
+    const agent = (await call("GET", "/agents")).json.agents[1];
+    const asAgent = wireClient(server, agentApiKey(server.apiKey, agent.id));
+    expect((await asAgent("PUT", `/tickets/${ticket.id}`, { body: { impact: 3 } })).status).toBe(200);
+    expect(await delivered()).toEqual([{ ticket_id: ticket.id }, { ticket_id: ticket.id }]);
+    const [latest] = (await call("GET", `/tickets/${ticket.id}/activities`)).json.activities;
+    expect(latest.actor.id).toBe(agent.id);
   });
 
   it("does not fire for notes (the Note is added event is not emulated)", async () => {
