@@ -2,7 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { z } from "zod";
 import { ERROR_META_KEY, errorFromToolResult } from "../mcp/tool-error.ts";
 import type { StoredExample } from "./examples-store.ts";
-import type { SyncOptions, SyncReport } from "./history-sync.ts";
+import { correctedFields, type SyncOptions, type SyncReport } from "./history-sync.ts";
 import type { Labels } from "./types.ts";
 
 /**
@@ -12,6 +12,9 @@ import type { Labels } from "./types.ts";
  *
  * Labels are what the ticket carries when read: category › sub_category › item_category,
  * urgency, impact, priority, the group's name and the type. Spam and deleted tickets never enter.
+ * A ticket still open whose applied value an agent corrected enters with the corrected fields
+ * only, when a run reads it (the incremental query reads every status); unlike the Freshdesk
+ * sync, corrected tickets the query did not bring are not fetched one by one.
  *
  * The filter language cannot sort (results come newest created first) and takes dates to the
  * day [DOC reference §4], so:
@@ -85,6 +88,7 @@ export async function syncFreshserviceHistory(options: SyncOptions): Promise<Syn
     ? `updated_at:>'${day(since)}'`
     : `(status:4 OR status:5) AND updated_at:>'${day(since)}'`;
 
+  const corrections = await correctedFields(options.overrides, windowStart);
   let groupNames: Map<number, string> | undefined;
   const call = async (name: string, args: Record<string, unknown>): Promise<unknown> => {
     options.signal?.throwIfAborted();
@@ -116,7 +120,7 @@ export async function syncFreshserviceHistory(options: SyncOptions): Promise<Syn
       for (const item of items) seen.add(item.id);
       fresh += items.length;
       report.listed += items.length;
-      const examples = await Promise.all(items.map((item) => toFreshserviceExample(item, nameOf)));
+      const examples = await Promise.all(items.map((item) => exampleOf(item, corrections, nameOf)));
       const keep = examples.filter((example): example is StoredExample => example !== undefined);
       const drop = items.filter((_, i) => examples[i] === undefined).map((item) => item.id);
       await store.upsert(keep);
@@ -152,6 +156,26 @@ export async function syncFreshserviceHistory(options: SyncOptions): Promise<Syn
   });
   report.examples = await store.count();
   return report;
+}
+
+/**
+ * A resolved or closed ticket with all its labels; an open one an agent corrected, with only the
+ * corrected fields (the others may still change); nothing for any other ticket.
+ */
+async function exampleOf(
+  ticket: FilterItem,
+  corrections: Map<number, Set<string>>,
+  groupName: (id: number) => Promise<string | undefined>,
+): Promise<StoredExample | undefined> {
+  const full = await toFreshserviceExample(ticket, groupName);
+  const fields = corrections.get(ticket.id);
+  if (full || !fields || ticket.spam || ticket.deleted) return full;
+  const example = await toFreshserviceExample({ ...ticket, status: 4 }, groupName);
+  if (!example) return undefined;
+  for (const field of Object.keys(example.labels)) {
+    if (!fields.has(field)) delete example.labels[field];
+  }
+  return Object.keys(example.labels).length > 0 ? example : undefined;
 }
 
 /** A resolved or closed Freshservice ticket as a labelled example; undefined for any other. */

@@ -188,7 +188,8 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
   return report;
 }
 
-async function correctedFields(
+/** Every field an agent corrected since `since`, by ticket. */
+export async function correctedFields(
   overrides: SyncOptions["overrides"],
   since: Date,
 ): Promise<Map<number, Set<Override["field"]>>> {

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createExamplesStore } from "../../src/learning/examples-store.ts";
 import { syncFreshserviceHistory } from "../../src/learning/freshservice-history-sync.ts";
+import { createOverrideStore } from "../../src/learning/overrides.ts";
 import { testRedis } from "../support/redis.ts";
 
 /**
@@ -221,5 +222,45 @@ describe("reading a Freshservice account's history", () => {
     const ids = (await examples.all()).map((e) => e.id);
     expect(ids).not.toContain(300);
     expect(ids.length).toBeLessThanOrEqual(60);
+  });
+
+  it("takes an agent's correction on a ticket still open, with the corrected field only", async () => {
+    const tickets = account(100);
+    const server = await toolServer(tickets);
+    opened.push(server);
+    const examples = store("fs-sync-d");
+    const overrides = createOverrideStore({
+      redis: redis.redis,
+      prefix: redis.prefix,
+      account: "fs-sync-d",
+      fields: ["urgency", "category"],
+    });
+    const sync = () =>
+      syncFreshserviceHistory({
+        client: server.client,
+        store: examples,
+        days: 90,
+        maxTickets: 5000,
+        overrides,
+        now: () => NOW,
+      });
+    await sync();
+    const open = tickets.find((t) => t.status === 2) as Ticket;
+    expect((await examples.has([open.id]))[0]).toBe(false);
+    // Triage applied urgency 1; an agent set 3 on the open ticket.
+    open.urgency = 3;
+    open.updated_at = "2026-06-30T11:45:00.000Z";
+    await overrides.record({
+      field: "urgency",
+      ticketId: open.id,
+      from: 1,
+      to: 3,
+      at: "2026-06-30T11:45:00.000Z",
+      appliedAt: "2026-06-30T11:00:00.000Z",
+      seen: "update",
+    });
+    await sync();
+    const stored = (await examples.all()).find((e) => e.id === open.id);
+    expect(stored?.labels).toEqual({ urgency: 3 });
   });
 });
