@@ -8,7 +8,7 @@ import { silentLogger } from "../logger.ts";
 import { agentApiKey } from "../sandbox/agent-keys.ts";
 import type { Sandbox } from "../sandbox/app.ts";
 import type { AutomationConfig } from "../sandbox/automations.ts";
-import { basicAuth } from "../sandbox/http/auth.ts";
+import { basicAuth, usernameOf } from "../sandbox/http/auth.ts";
 import type { SandboxEnv } from "../sandbox/http/context.ts";
 import { wireErrorHandler, wireNotFound } from "../sandbox/http/error-boundary.ts";
 import { CodedWireError } from "../sandbox/http/errors.ts";
@@ -23,6 +23,7 @@ import { freshserviceBucketOf, freshserviceCreditCost } from "./http/credits.ts"
 import type { FsRouteDeps } from "./http/deps.ts";
 import { parseFreshservicePlan } from "./plans.ts";
 import { registerFreshserviceResourceRoutes } from "./routes/index.ts";
+import { sandboxAgentRoutes } from "./routes/sandbox-agents.ts";
 import { registerTicketRoutes } from "./routes/ticket-routes.ts";
 import { buildFreshserviceHistory } from "./seed/history.ts";
 import { buildFreshserviceSeed } from "./seed/index.ts";
@@ -102,6 +103,7 @@ export function createFreshserviceSandbox(options: FreshserviceSandboxOptions): 
     stats.reset();
     return c.body(null, 204);
   });
+  sandboxAgentRoutes(inner, store, options.apiKey);
   inner.notFound(wireNotFound(table, "json"));
   inner.onError(wireErrorHandler("json", logger));
 
@@ -131,8 +133,7 @@ export function createFreshserviceSandbox(options: FreshserviceSandboxOptions): 
  * `unsupported_authentication_type` (§1, §9); the status is [inferred] 401.
  */
 const passwordLoginRefused: MiddlewareHandler<SandboxEnv> = async (c, next) => {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(c.req.header("authorization") ?? "");
-  const username = match?.[1] ? Buffer.from(match[1], "base64").toString("utf8").split(":")[0] : undefined;
+  const username = usernameOf(c.req.header("authorization"));
   if (username?.includes("@")) {
     throw new CodedWireError(
       401,

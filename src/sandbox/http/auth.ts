@@ -6,7 +6,8 @@ import type { MiddlewareHandler } from "hono";
 import type { SandboxEnv } from "./context.ts";
 import { invalidCredentials } from "./errors.ts";
 
-function usernameOf(authorization: string | undefined): string | undefined {
+/** The Basic-auth username of an Authorization header, or undefined. */
+export function usernameOf(authorization: string | undefined): string | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
