@@ -255,6 +255,25 @@ describe("§3 update", () => {
   });
 });
 
+describe("§3 move_workspace", () => {
+  it("moves a ticket to a known workspace with its group and agent, and refuses unknown ones", async () => {
+    const ticket = await create();
+    const workspaces = (await formChoices("default_workspace")).choices.map((w: { id: number }) => w.id);
+    const group = (await call("GET", "/groups")).json.groups[0];
+    const moved = await call("PUT", `/tickets/${ticket.id}/move_workspace`, {
+      body: { workspace_id: workspaces[0], group_id: group.id },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.json.ticket).toMatchObject({ workspace_id: workspaces[0], group_id: group.id });
+    const unknown = await call("PUT", `/tickets/${ticket.id}/move_workspace`, {
+      body: { workspace_id: 999 },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors[0].field).toBe("workspace_id");
+    expect((await call("PUT", `/tickets/${ticket.id}/move_workspace`, { body: {} })).status).toBe(400);
+  });
+});
+
 describe("§3 delete and restore", () => {
   it("answers 204 to both, restore being a PUT", async () => {
     const ticket = await create();

@@ -5,16 +5,19 @@ import { actorOf, apiUrl, externalRequestUrl, type SandboxContext } from "../../
 import {
   type FieldError,
   fieldError,
+  missingField,
   missingParams,
+  oneOf,
   throwIfAny,
   WireNotFoundError,
 } from "../../sandbox/http/errors.ts";
+import { checkFields, type FieldSpecs } from "../../sandbox/http/fields.ts";
 import { parseInclude } from "../../sandbox/http/include.ts";
 import { positiveIntParam, queryOf, unknownParams } from "../../sandbox/http/query.ts";
 import type { ApiRoutes } from "../../sandbox/http/route-table.ts";
 import type { FsRouteDeps } from "../http/deps.ts";
 import type { FsTicket } from "../seed/types.ts";
-import type { FreshserviceStore } from "../store.ts";
+import type { FreshserviceStore, TicketPatch } from "../store.ts";
 import { renderTicket, userEmbed } from "../tickets/render.ts";
 import { resolveRequester } from "../tickets/requester.ts";
 import { CREATE_SPECS, checkTicketBody, newTicketOf, UPDATE_SPECS } from "../tickets/ticket-input.ts";
@@ -33,6 +36,12 @@ export const VIEW_INCLUDES = [
   "offboarding_context",
 ] as const;
 type ViewInclude = (typeof VIEW_INCLUDES)[number];
+
+const MOVE_SPECS: FieldSpecs = {
+  workspace_id: { kind: "positiveInteger" },
+  group_id: { kind: "positiveInteger", nullable: true },
+  responder_id: { kind: "positiveInteger", nullable: true },
+};
 
 /** `include=conversations` embeds the first ten, oldest first (§3). */
 const EMBEDDED_CONVERSATIONS = 10;
@@ -132,6 +141,29 @@ export function ticketRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
     if (!ticket.deleted) throw new WireNotFoundError();
     store.setDeleted(ticket, false, actorOf(c));
     return c.body(null, 204);
+  });
+
+  // The only way to change a ticket's workspace (§2), optionally with its group and agent there.
+  api.put("/tickets/:id{[0-9]+}/move_workspace", async (c) => {
+    const { fields: body } = await readBody(c);
+    const ticket = ticketOr404(store, c);
+    const errors = checkFields(body, MOVE_SPECS);
+    if (!("workspace_id" in body)) errors.push(missingField("workspace_id"));
+    const workspaces = form.workspaces.length > 0 ? form.workspaces : [store.workspaceId];
+    if (typeof body.workspace_id === "number" && !workspaces.includes(body.workspace_id)) {
+      errors.push(fieldError("workspace_id", "invalid_value", oneOf(workspaces)));
+    }
+    if (typeof body.group_id === "number" && !store.groups.has(body.group_id)) {
+      errors.push(fieldError("group_id", "invalid_value", "There is no group matching the given group_id"));
+    }
+    if (typeof body.responder_id === "number" && !store.agents.has(body.responder_id)) {
+      errors.push(
+        fieldError("responder_id", "invalid_value", "There is no agent matching the given responder_id"),
+      );
+    }
+    throwIfAny(errors);
+    store.updateTicket(ticket, body as TicketPatch, actorOf(c));
+    return c.json({ ticket: renderTicket(ticket) });
   });
 
   // A service request's line items (set by place_request); other tickets have none [inferred: empty list].

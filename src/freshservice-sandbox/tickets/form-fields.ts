@@ -3,6 +3,8 @@
 import type { FsCategoryChoice, FsFieldChoice, FsTicketFormField } from "../seed/types.ts";
 
 export type FormFieldIndex = {
+  /** Workspace ids (choices of `default_workspace`). */
+  workspaces: number[];
   statuses: number[];
   priorities: number[];
   urgencies: number[];
@@ -51,6 +53,7 @@ export function indexFormFields(fields: readonly FsTicketFormField[]): FormField
   const byType = (type: string) => fields.find((field) => field.field_type === type);
   const typeField = byType("default_ticket_type");
   return {
+    workspaces: choiceIds(byType("default_workspace"), []),
     statuses: choiceIds(byType("default_status"), STATUSES),
     priorities: choiceIds(byType("default_priority"), PRIORITIES),
     urgencies: choiceIds(byType("default_urgency"), LEVELS),
