@@ -1,6 +1,5 @@
 import { html } from "hono/html";
 import type { QualityReport } from "../learning/quality.ts";
-import { LEARNED_FIELDS } from "../learning/types.ts";
 import { percent, timestamp } from "./format.ts";
 import type { Markup } from "./layout.ts";
 
@@ -8,7 +7,7 @@ import type { Markup } from "./layout.ts";
  * The activity page's quality section: the learned model in use and how right it is measured
  * to be, and how often agents kept what triage applied. The same figures as `GET /admin/quality`.
  */
-export function qualitySection(report: QualityReport): Markup {
+export function qualitySection(report: QualityReport<string>): Markup {
   const target = percent(report.targetPrecision);
   const model = report.model;
   const intro = model
@@ -32,9 +31,9 @@ export function qualitySection(report: QualityReport): Markup {
         </tr>
       </thead>
       <tbody>
-        ${LEARNED_FIELDS.map((field) => {
+        ${Object.entries(report.keptUnchanged).map(([field, kept]) => {
+          // The product's learned fields, in its order (Freshdesk: group, type, priority).
           const figures = model?.fields[field] ?? null;
-          const kept = report.keptUnchanged[field];
           return html`<tr data-field="${field}">
             <td>${field}</td>
             <td class="num" data-testid="precision-${field}">${figures ? (figures.precision === null ? "applies none" : percent(figures.precision)) : html`<span class="muted">not enough history</span>`}</td>
