@@ -99,7 +99,7 @@ describe("Freshservice triage job", () => {
     expect(findTriageMarkers([body])).toHaveLength(1);
   });
 
-  it("adds nothing for the echo of its own update (one bare read) or a redelivered creation (no call)", async () => {
+  it("adds nothing, and calls nothing, for the echo of its own update or a redelivered creation", async () => {
     const ticketId = await newTicket("Wi-Fi drops", "<p>The office Wi-Fi drops every few minutes.</p>");
     await run(ticketId, "created");
     const ticket = await backend.freshservice.tickets.get(ticketId);
@@ -107,7 +107,7 @@ describe("Freshservice triage job", () => {
 
     backend.sandbox.resetStats();
     expect(await run(ticketId, "other")).toEqual({ outcome: "skipped", reason: "own_echo" });
-    expect(backend.sandbox.stats().totalCredits).toBe(1);
+    expect(backend.sandbox.stats().totalRequests).toBe(0);
 
     backend.sandbox.resetStats();
     expect(await run(ticketId, "created")).toEqual({ outcome: "skipped", reason: "already_triaged" });
@@ -118,6 +118,7 @@ describe("Freshservice triage job", () => {
   it("reads the conversation once after an agent's edit, and triages nothing new", async () => {
     const ticketId = await newTicket("Printer", "<p>Need help.</p>");
     await run(ticketId, "created");
+    await run(ticketId, "other"); // our update's echo
     // Someone else's change moves updated_at past our last write.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await backend.freshservice.tickets.update(ticketId, { status: 3 });
@@ -129,8 +130,9 @@ describe("Freshservice triage job", () => {
   });
 
   it("triages again when the requester writes, and says so in a second note", async () => {
-    const ticketId = await newTicket("Question", "<p>Hello.</p>");
+    const ticketId = await newTicket("Question", "<p>The printer is out of toner.</p>");
     await run(ticketId, "created");
+    await run(ticketId, "other"); // our update's echo
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const res = await fetch(`${backend.sandboxUrl}/api/v2/tickets/${ticketId}/notes`, {
       method: "POST",
@@ -139,14 +141,20 @@ describe("Freshservice triage job", () => {
         "Content-Type": "application/json",
       },
       body: JSON.stringify({
-        body: "<p>Now my VPN will not connect either.</p>",
+        body: "<p>It is the office printer on the second floor.</p>",
         private: false,
         incoming: true,
       }),
     });
     expect(res.status).toBe(201);
     expect(await run(ticketId, "other")).toEqual({ outcome: "triaged" });
-    expect((await backend.freshservice.tickets.get(ticketId)).sub_category).toBe("VPN");
+    // The new message names the item under the sub-category already applied.
+    const ticket = await backend.freshservice.tickets.get(ticketId);
+    expect([ticket.category, ticket.sub_category, ticket.item_category]).toEqual([
+      "Hardware",
+      "Printer",
+      "Office Printer",
+    ]);
     expect(await notesOf(ticketId)).toHaveLength(2);
   });
 });

@@ -28,6 +28,17 @@ export function lastWriteKey(prefix: string, ticketId: number): string {
   return `${prefix}:fs-last-write:${ticketId}`;
 }
 
+/**
+ * The ticket as our update left it, waiting for that update's echo: the Workflow Automator fires
+ * on every update, ours included, and the echo is recognised from this copy instead of a read,
+ * so a triaged ticket costs its three credits and no more. Taken by the first update event after
+ * our write; it expires if no echo comes (an account without an update automator).
+ */
+export function echoKey(prefix: string, ticketId: number): string {
+  return `${prefix}:fs-echo:${ticketId}`;
+}
+const ECHO_TTL_SECONDS = 60;
+
 export function createFreshservicePipelineTools(client: Client, store: { redis: Redis; keyPrefix: string }) {
   async function allConversations(ticketId: number): Promise<FsConversationOutput[]> {
     const items: FsConversationOutput[] = [];
@@ -86,7 +97,20 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
         ...update,
       });
       await wrote(ticketId, stored.updated_at);
-      return toFsSnapshot(stored, []);
+      const snapshot = toFsSnapshot(stored, []);
+      await store.redis.set(
+        echoKey(store.keyPrefix, ticketId),
+        JSON.stringify(snapshot),
+        "EX",
+        ECHO_TTL_SECONDS,
+      );
+      return snapshot;
+    },
+
+    /** Our own update's copy of the ticket, once, when its echo arrives (see echoKey). */
+    async takeEcho(ticketId: number): Promise<FsTicketSnapshot | undefined> {
+      const raw = await store.redis.getdel(echoKey(store.keyPrefix, ticketId));
+      return raw ? (JSON.parse(raw) as FsTicketSnapshot) : undefined;
     },
 
     async addPrivateNote(ticketId: number, html: string): Promise<number> {

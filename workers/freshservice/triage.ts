@@ -33,6 +33,12 @@ export function createFreshserviceTriage(
           hint && fsSnapshotFromHint(data.ticketId, hint, await deps.account.get(), data.receivedAt);
         if (snapshot) return { snapshot, markers: [], fromHint: true };
       }
+      // The first update event after our own update is that update's echo: the guard sees the
+      // ticket as we left it and skips it, without a read.
+      if (data.event !== "created" && !data.force) {
+        const echo = await deps.tools.takeEcho(data.ticketId);
+        if (echo) return { snapshot: echo, markers: [], fromHint: false };
+      }
       const loaded = await deps.tools.loadTicket(data.ticketId, data.force === true);
       return { ...loaded, fromHint: false };
     },
