@@ -1,4 +1,6 @@
 // Agents (reference §5): list with `email`, phone, `active`, `state` and `query=` filters; show.
+
+import { actorOf } from "../../sandbox/http/context.ts";
 import { type FieldError, fieldError, oneOf, throwIfAny } from "../../sandbox/http/errors.ts";
 import { isEmail } from "../../sandbox/http/fields.ts";
 import { PAGING_PARAMS, pageOf, queryOf, unknownParams } from "../../sandbox/http/query.ts";
@@ -73,6 +75,10 @@ export function agentRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
       .sort((a, b) => a.id - b.id);
     return c.json({ agents: pageOf(c, rows, paging).map((a) => structuredClone(a)) });
   });
+
+  // [inferred from integrations] The key's owner: the account admin key answers as the account
+  // admin, an agent's own key as that agent (how the OAuth consent page learns who signs in).
+  api.get("/agents/me", (c) => c.json({ agent: structuredClone(found(store.agents, String(actorOf(c)))) }));
 
   api.get("/agents/:id{[0-9]+}", (c) =>
     c.json({ agent: structuredClone(found(store.agents, c.req.param("id"))) }),

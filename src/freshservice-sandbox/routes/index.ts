@@ -13,6 +13,7 @@ import { changeProblemRoutes } from "./changes-problems.ts";
 import { departmentRoutes } from "./departments.ts";
 import { groupRoutes } from "./groups.ts";
 import { requesterRoutes } from "./requesters.ts";
+import { roleRoutes } from "./roles.ts";
 import { serviceCatalogRoutes } from "./service-catalog.ts";
 import { serviceLevelRoutes } from "./service-levels.ts";
 import { solutionRoutes } from "./solutions.ts";
@@ -20,6 +21,7 @@ import { solutionRoutes } from "./solutions.ts";
 export function registerFreshserviceResourceRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
   requesterRoutes(api, deps);
   agentRoutes(api, deps);
+  roleRoutes(api);
   groupRoutes(api, deps);
   departmentRoutes(api, deps);
   solutionRoutes(api, deps);
