@@ -12,6 +12,7 @@ import { conversationsApi, type FsConversationsApi } from "./resources/conversat
 import { departmentsApi, type FsDepartmentsApi } from "./resources/departments.ts";
 import { type FsGroupsApi, groupsApi } from "./resources/groups.ts";
 import { type FsRequestersApi, requestersApi } from "./resources/requesters.ts";
+import { type FsRolesApi, rolesApi } from "./resources/roles.ts";
 import { type FsServiceCatalogApi, serviceCatalogApi } from "./resources/service-catalog.ts";
 import {
   businessHoursApi,
@@ -36,6 +37,7 @@ export type FreshserviceClient = {
   ticketFormFields: FsTicketFormFieldsApi;
   requesters: FsRequestersApi;
   agents: FsAgentsApi;
+  roles: FsRolesApi;
   groups: FsGroupsApi;
   departments: FsDepartmentsApi;
   solutions: FsSolutionsApi;
@@ -61,6 +63,7 @@ export function createFreshserviceClient(options: FreshserviceClientOptions): Fr
     ticketFormFields: ticketFormFieldsApi(transport),
     requesters: requestersApi(transport),
     agents: agentsApi(transport),
+    roles: rolesApi(transport),
     groups: groupsApi(transport),
     departments: departmentsApi(transport),
     solutions: solutionsApi(transport),

@@ -41,6 +41,11 @@ export type {
   FsRequestersApi,
   FsRequesterUpdate,
 } from "./resources/requesters.ts";
+export {
+  FRESHSERVICE_ADMIN_ROLE_NAMES,
+  type FsRolesApi,
+  isFreshserviceAccountAdmin,
+} from "./resources/roles.ts";
 export type { FsServiceCatalogApi, FsServiceRequestCreate } from "./resources/service-catalog.ts";
 export type { FsBusinessHoursApi, FsSlaPoliciesApi } from "./resources/service-levels.ts";
 export type { FsArticleSearchResult, FsSolutionsApi } from "./resources/solutions.ts";
@@ -74,6 +79,7 @@ export {
 export { type FsDepartment, fsDepartmentSchema } from "./schemas/department.ts";
 export { type FsGroup, fsGroupSchema } from "./schemas/group.ts";
 export { type FsRequester, fsRequesterSchema } from "./schemas/requester.ts";
+export { type FsRole, fsRoleSchema } from "./schemas/role.ts";
 export {
   type FsServiceCategory,
   type FsServiceItem,

@@ -32,6 +32,19 @@ export function agentsApi(transport: Transport) {
       return { items: data, nextPage };
     },
 
+    /**
+     * The agent who owns the API key the client uses. [inferred from integrations] Not in the
+     * reference: Freshservice answers `GET /api/v2/agents/me` with `{"agent": {...}}` for the
+     * key's owner, and integrations call it to check a key (the OAuth consent page does too).
+     */
+    async me(): Promise<FsAgent> {
+      const { data } = await transport.json(
+        { method: "GET", path: "/agents/me" },
+        envelope("agent", fsAgentSchema),
+      );
+      return data;
+    },
+
     async get(id: number): Promise<FsAgent> {
       const { data } = await transport.json(
         { method: "GET", path: `/agents/${resourceId("agent", id)}` },
