@@ -5,10 +5,11 @@ import {
   FreshdeskNotFoundError,
   FreshdeskTimeoutError,
 } from "./freshdesk/errors.ts";
+import { PRODUCT_LABELS, type Product } from "./product.ts";
 import type { Taxonomy } from "./triage/taxonomy.ts";
 
 /**
- * The one look at the Freshdesk account at start: can we read it with this key, and does it have
+ * The one look at the helpdesk account at start: can we read it with this key, and does it have
  * the groups the triage configuration routes to? The banner and the start-up log say what to fix.
  */
 export type AccountCheck =
@@ -28,67 +29,93 @@ export function missingGroupsWarning(groups: readonly string[]): string | undefi
 }
 
 export async function checkAccount(options: {
-  directory: AccountDirectory;
-  taxonomy: Taxonomy;
-  /** Where Freshdesk is, for the messages. */
+  /** Reads the account's groups: the cheapest call that proves the key and the domain. */
+  groups: () => Promise<unknown>;
+  /** Groups the triage configuration routes to that the account lacks. */
+  missingGroups: () => Promise<string[]>;
+  product: Product;
+  /** Where the helpdesk is, for the messages. */
   baseUrl: string;
   /** The check gives up after this long (the client's own retries may take longer). */
   timeoutMs: number;
 }): Promise<AccountCheck> {
+  const names = productNames(options.product);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), options.timeoutMs);
   });
   try {
-    const answer = await Promise.race([options.directory.groups(), timedOut]);
+    const answer = await Promise.race([options.groups(), timedOut]);
     if (answer === "timeout") {
       return {
         ok: false,
         // Refused connections are retried with backoff, so they too can end here.
-        problem: `Freshdesk at ${options.baseUrl} could not be reached: no answer within ${Math.round(options.timeoutMs / 1000)} s.`,
-        fix: "Check FRESHDESK_DOMAIN (e.g. acme or https://acme.freshdesk.com) and this machine's network.",
+        problem: `${names.label} at ${options.baseUrl} could not be reached: no answer within ${Math.round(options.timeoutMs / 1000)} s.`,
+        fix: `Check ${names.domain} (e.g. ${names.example}) and this machine's network.`,
       };
     }
-    return { ok: true, missingGroups: await missingGroups(options.directory, options.taxonomy) };
+    return { ok: true, missingGroups: await options.missingGroups() };
   } catch (error) {
-    return describeFailure(error, options.baseUrl);
+    return describeFailure(error, options.baseUrl, names);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function describeFailure(error: unknown, baseUrl: string): AccountCheck {
+type ProductNames = { label: string; domain: string; apiKey: string; example: string; keyHelp: string };
+
+function productNames(product: Product): ProductNames {
+  const label = PRODUCT_LABELS[product];
+  return product === "freshservice"
+    ? {
+        label,
+        domain: "FRESHSERVICE_DOMAIN",
+        apiKey: "FRESHSERVICE_API_KEY",
+        example: "acme or https://acme.freshservice.com",
+        keyHelp: "Freshservice: Profile settings → Your API Key",
+      }
+    : {
+        label,
+        domain: "FRESHDESK_DOMAIN",
+        apiKey: "FRESHDESK_API_KEY",
+        example: "acme or https://acme.freshdesk.com",
+        keyHelp: "Freshdesk: Profile settings → View API key",
+      };
+}
+
+function describeFailure(error: unknown, baseUrl: string, names: ProductNames): AccountCheck {
   const message = error instanceof Error ? error.message : String(error);
+  const { label } = names;
   if (error instanceof FreshdeskAuthError) {
     return error.status === 401
       ? {
           ok: false,
-          problem: `Freshdesk at ${baseUrl} refused the API key (401 Unauthorized).`,
-          fix: "Set FRESHDESK_API_KEY to an agent's API key (Freshdesk: Profile settings → View API key).",
+          problem: `${label} at ${baseUrl} refused the API key (401 Unauthorized).`,
+          fix: `Set ${names.apiKey} to an agent's API key (${names.keyHelp}).`,
         }
       : {
           ok: false,
-          problem: `Freshdesk at ${baseUrl} accepted the API key but refused access (403 Forbidden): ${message}`,
+          problem: `${label} at ${baseUrl} accepted the API key but refused access (403 Forbidden): ${message}`,
           fix: "Use the API key of an agent who can see tickets, groups and agents (an admin is simplest).",
         };
   }
   if (error instanceof FreshdeskNetworkError || error instanceof FreshdeskTimeoutError) {
     return {
       ok: false,
-      problem: `Freshdesk at ${baseUrl} could not be reached: ${message}`,
-      fix: "Check FRESHDESK_DOMAIN (e.g. acme or https://acme.freshdesk.com) and this machine's network.",
+      problem: `${label} at ${baseUrl} could not be reached: ${message}`,
+      fix: `Check ${names.domain} (e.g. ${names.example}) and this machine's network.`,
     };
   }
   if (error instanceof FreshdeskNotFoundError) {
     return {
       ok: false,
-      problem: `There is no Freshdesk API at ${baseUrl} (404).`,
-      fix: "Check FRESHDESK_DOMAIN: it is the account's address, e.g. https://acme.freshdesk.com.",
+      problem: `There is no ${label} API at ${baseUrl} (404).`,
+      fix: `Check ${names.domain}: it is the account's address, e.g. ${names.example.split(" or ")[1]}.`,
     };
   }
   return {
     ok: false,
-    problem: `Freshdesk at ${baseUrl} could not be read: ${message}`,
-    fix: "Check FRESHDESK_DOMAIN and FRESHDESK_API_KEY; /readyz shows the current state.",
+    problem: `${label} at ${baseUrl} could not be read: ${message}`,
+    fix: `Check ${names.domain} and ${names.apiKey}; /readyz shows the current state.`,
   };
 }

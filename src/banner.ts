@@ -1,5 +1,6 @@
 import { type AccountCheck, missingGroupsWarning } from "./account-check.ts";
 import type { Config } from "./config.ts";
+import { PRODUCT_LABELS } from "./product.ts";
 import type { RunningService } from "./service.ts";
 
 /**
@@ -8,6 +9,10 @@ import type { RunningService } from "./service.ts";
  */
 export function banner(service: RunningService, config: Config, check?: AccountCheck): string {
   const url = service.url ?? "(no web server)";
+  const label = PRODUCT_LABELS[config.product];
+  // Freshservice's Workflow Automator sends a Web Request; Freshdesk's automation rule a webhook.
+  const automation =
+    config.product === "freshservice" ? "Workflow Automator's Web Request" : "automation rule";
   const problems: string[] = [];
   if (check && !check.ok) problems.push(`  Problem: ${check.problem}`, `  Fix: ${check.fix}`);
   const warnings = [
@@ -17,8 +22,8 @@ export function banner(service: RunningService, config: Config, check?: AccountC
   const lines = [
     "",
     problems.length > 0
-      ? `Freshdesk triage started at ${url}, but it cannot work with Freshdesk: no ticket will be triaged.`
-      : `Freshdesk triage is running at ${url}`,
+      ? `${label} triage started at ${url}, but it cannot work with ${label}: no ticket will be triaged.`
+      : `${label} triage is running at ${url}`,
     ...problems,
     ...warnings,
     `  Activity page: ${url}/  (sign in with a token from MCP_TOKENS${config.mcp.tokensGenerated ? ", e.g. the admin token below" : ""})`,
@@ -26,9 +31,9 @@ export function banner(service: RunningService, config: Config, check?: AccountC
   ];
   if (service.sandbox) {
     lines.push(
-      `  Freshdesk sandbox: ${url}/sandbox/api/v2  (Basic auth: API key "${config.sandbox.apiKey}", any password)`,
+      `  ${label} sandbox: ${url}/sandbox/api/v2  (Basic auth: API key "${config.sandbox.apiKey}", any password)`,
       `    try: curl -u ${config.sandbox.apiKey}:X ${url}/sandbox/api/v2/tickets`,
-      `  The sandbox's automation rule sends its webhooks to ${url}/webhooks/freshdesk${config.sandbox.automations ? "" : " (off: SANDBOX_AUTOMATIONS=off)"}`,
+      `  The sandbox's ${automation} sends its webhooks to ${url}/webhooks/${config.product}${config.sandbox.automations ? "" : " (off: SANDBOX_AUTOMATIONS=off)"}`,
     );
     if (config.sandbox.automations && config.sandbox.demoTickets) {
       lines.push(
@@ -36,7 +41,7 @@ export function banner(service: RunningService, config: Config, check?: AccountC
       );
     }
   } else {
-    lines.push(`  Freshdesk: ${service.freshdeskBaseUrl}`);
+    lines.push(`  ${label}: ${service.freshdeskBaseUrl}`);
   }
   lines.push(
     `  Redis: ${service.redisUrl}${config.redis.url ? "" : ` (embedded, data in ${config.redis.dataDir})`}`,

@@ -1,11 +1,11 @@
 // All-in-one: web and workers in one process with embedded defaults. What `npm start` runs.
 import { banner, demoTicketsLine } from "./banner.ts";
-import { createDemoTickets } from "./demo/demo-tickets.ts";
 import { waitForFirstModel } from "./learning/quality.ts";
+import { productWiring } from "./products/index.ts";
 import { runService } from "./run.ts";
 
 await runService({ web: true, worker: true }, (service, config, logger) => {
-  // After the one look at Freshdesk, so the banner says plainly when the key or domain is wrong.
+  // After the one look at the helpdesk, so the banner says plainly when the key or domain is wrong.
   void service.accountCheck().then((check) => process.stderr.write(banner(service, config, check)));
   // With the sandbox's automation rule on, a few new tickets show the whole flow at once.
   // When the start learns the sandbox's history, they wait for the first model (a few seconds), so
@@ -16,7 +16,12 @@ await runService({ web: true, worker: true }, (service, config, logger) => {
         ? waitForFirstModel(service.quality, { timeoutMs: 60_000 })
         : Promise.resolve(false);
     learned
-      .then(() => createDemoTickets(`${service.freshdeskBaseUrl}/api/v2`, config.sandbox.apiKey))
+      .then(() =>
+        productWiring(config.product).createDemoTickets(
+          `${service.freshdeskBaseUrl}/api/v2`,
+          config.sandbox.apiKey,
+        ),
+      )
       .then(
         (tickets) => {
           logger.info({ tickets: tickets.map((t) => t.id) }, "demo tickets created in the sandbox");

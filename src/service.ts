@@ -4,7 +4,7 @@ import { QueueEvents } from "bullmq";
 import type { Hono } from "hono";
 import type { Redis } from "ioredis";
 import { createTriageWorkerRuntime, type TriageWorkerRuntime } from "../workers/runtime.ts";
-import { type AccountCheck, checkAccount, missingGroups, missingGroupsWarning } from "./account-check.ts";
+import { type AccountCheck, checkAccount, missingGroupsWarning } from "./account-check.ts";
 import { createApp } from "./app.ts";
 import { authorizationRoutes } from "./auth/authorization.ts";
 import { createKeyVault } from "./auth/key-vault.ts";
@@ -15,12 +15,7 @@ import { createTokenStore } from "./auth/token-store.ts";
 import type { Config } from "./config.ts";
 import { type EmbeddedRedis, startEmbeddedRedis } from "./embedded/redis-server.ts";
 import { ConfigError } from "./errors.ts";
-import {
-  createAccountDirectory,
-  createFreshdeskClient,
-  createRateGovernor,
-  freshdeskAccountName,
-} from "./freshdesk/index.ts";
+import { createRateGovernor, freshdeskAccountName } from "./freshdesk/index.ts";
 import { createExamplesStore } from "./learning/examples-store.ts";
 import { createLearnScheduler } from "./learning/learn-scheduler.ts";
 import { type EmbeddedServiceRecord, embeddedServiceKey } from "./learning/learn-target.ts";
@@ -28,12 +23,15 @@ import { createLearner } from "./learning/learner.ts";
 import { createModelRegistry } from "./learning/model-registry.ts";
 import { createOverrideStore } from "./learning/overrides.ts";
 import { createQualityReader, type QualityReport } from "./learning/quality.ts";
+import { learnedFieldsFor } from "./learning/types.ts";
 import type { Logger } from "./logger.ts";
 import { createAuditLog } from "./mcp/audit.ts";
-import type { McpServerDeps } from "./mcp/deps.ts";
+import type { McpServerDeps, SharedServerDeps } from "./mcp/deps.ts";
 import { withWorkerThreadMetrics } from "./metrics/combined.ts";
 import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
+import type { Product } from "./product.ts";
+import { helpdeskRateLimits, productWiring } from "./products/index.ts";
 import { accountKeyPrefix } from "./queue/account-keys.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
 import { createIntake } from "./queue/intake.ts";
@@ -55,7 +53,7 @@ import { createPageAuth } from "./routes/page-auth.ts";
 import { createFailedSignInLimiter, createRateLimiter } from "./routes/rate-limit.ts";
 import { ticketRoutes } from "./routes/tickets.ts";
 import { webhookRoutes } from "./routes/webhooks.ts";
-import { createSandbox, type Sandbox } from "./sandbox/app.ts";
+import type { Sandbox } from "./sandbox/app.ts";
 import type { AttachedFreshdesk } from "./worker-thread/messages.ts";
 import { startWorkerThread, type WorkerThread } from "./worker-thread/start.ts";
 
@@ -136,6 +134,8 @@ async function build(
   const redisUrl = config.redis.url ?? embedded!.url;
   const prefix = config.redis.queuePrefix;
   const shared = track(stops, createRedisConnection(redisUrl, "worker", "shared"));
+  // Freshdesk or Freshservice: the parts that differ (client, sandbox, tools, webhook body).
+  const wiring = productWiring(config.product);
 
   // The HTTP server starts first so the sandbox's URL (and so Freshdesk's base URL) is known.
   let handler: Hono | undefined;
@@ -166,12 +166,10 @@ async function build(
         "A worker-only process needs a Freshdesk: set FRESHDESK_DOMAIN and FRESHDESK_API_KEY, or point FRESHDESK_DOMAIN at the web process's sandbox (e.g. http://127.0.0.1:3000/sandbox with FRESHDESK_API_KEY=sandbox).",
       ]);
     }
-    sandbox = createSandbox({
+    sandbox = wiring.createSandbox({
       apiKey: config.sandbox.apiKey,
       plan: config.sandbox.plan,
       timeScale: config.sandbox.timeScale,
-      // Months of resolved tickets, so the zero-config start has an account history to learn from.
-      history: true,
       logger: logger.child({ component: "sandbox" }),
     });
     stops.push(() => sandbox!.close());
@@ -197,27 +195,34 @@ async function build(
   stops.push(() => queue.close());
   if (sandbox) await forgetSandboxHistory(shared, queue, accountPrefix);
 
+  const embeddedSandbox = config.freshdesk.target.kind === "sandbox";
   const governor = createRateGovernor({
     redis: shared,
     account,
     share: config.freshdesk.rateShare,
-    limitPerWindow: config.freshdesk.rateLimitPerMinute,
+    ...helpdeskRateLimits(config, embeddedSandbox),
     windowMs: config.freshdesk.rateWindowMs,
     keyPrefix: prefix,
     logger,
   });
   // The account's learning: the model in use, its labelled examples and agents' overrides.
   const learning = {
-    models: createModelRegistry({ redis: shared, prefix, account }),
+    models: createModelRegistry({ redis: shared, prefix, account, fields: learnedFieldsFor(config.product) }),
     examples: createExamplesStore({
       redis: shared,
       prefix,
       account,
       maxExamples: config.learning.maxTickets,
     }),
-    overrides: createOverrideStore({ redis: shared, prefix, account }),
+    overrides: createOverrideStore({
+      redis: shared,
+      prefix,
+      account,
+      fields: learnedFieldsFor(config.product),
+    }),
   };
   const quality = createQualityReader({
+    fields: learnedFieldsFor(config.product),
     models: learning.models,
     overrides: learning.overrides,
     targetPrecision: config.triage.targetPrecision,
@@ -228,30 +233,31 @@ async function build(
     rateBudget: () => governor.snapshot(),
     quality,
   });
-  const freshdesk = createFreshdeskClient({
-    baseUrl: freshdeskBaseUrl,
-    apiKey: config.freshdesk.target.apiKey,
-    timeoutMs: config.freshdesk.timeoutMs,
-    governor,
-    logger: logger.child({ component: "freshdesk" }),
-    onResponse: metrics.freshdeskCall,
-  });
-  const mcpDeps: McpServerDeps = {
-    freshdesk,
-    directory: createAccountDirectory(freshdesk),
+  const sharedMcp: SharedServerDeps = {
     audit: createAuditLog({ redis: shared, key: `${prefix}:audit` }),
     logger: logger.child({ component: "mcp" }),
     cursorSecret: config.mcp.cursorSecret,
     portalUrl,
   };
+  const mcpDeps: McpServerDeps<Product> = wiring.serverDeps(
+    {
+      baseUrl: freshdeskBaseUrl,
+      apiKey: config.freshdesk.target.apiKey,
+      timeoutMs: config.freshdesk.timeoutMs,
+      governor,
+      logger: logger.child({ component: config.product }),
+      onResponse: metrics.freshdeskCall,
+    },
+    sharedMcp,
+  );
   const readiness: ReadinessCheck[] = [
     { name: "redis", check: async () => void (await shared.ping()) },
     // Cached account data: a probe costs Freshdesk credits at most once per cache period.
-    { name: "freshdesk", check: async () => void (await mcpDeps.directory.groups()) },
+    { name: config.product, check: async () => void (await mcpDeps.directory.groups()) },
     {
       name: "triage-config",
       check: async () => {
-        const warning = missingGroupsWarning(await missingGroups(mcpDeps.directory, config.triage.taxonomy));
+        const warning = missingGroupsWarning(await wiring.missingGroups(mcpDeps, config.triage.taxonomy));
         return warning ? [warning] : [];
       },
     },
@@ -259,8 +265,9 @@ async function build(
   let accountChecked: Promise<AccountCheck> | undefined;
   const accountCheck = () => {
     accountChecked ??= checkAccount({
-      directory: mcpDeps.directory,
-      taxonomy: config.triage.taxonomy,
+      groups: () => mcpDeps.directory.groups(),
+      missingGroups: () => wiring.missingGroups(mcpDeps, config.triage.taxonomy),
+      product: config.product,
       baseUrl: sandbox ? `${freshdeskBaseUrl} (the embedded sandbox)` : freshdeskBaseUrl,
       timeoutMs: 10_000,
     });
@@ -352,7 +359,13 @@ async function build(
         ...(sandbox ? [{ path: "/sandbox", app: sandbox.app }] : []),
         {
           path: "/webhooks",
-          app: webhookRoutes({ secret: config.webhook.secret, intake, onOutcome: metrics.webhook }),
+          app: webhookRoutes({
+            secret: config.webhook.secret,
+            intake,
+            onOutcome: metrics.webhook,
+            path: wiring.webhookPath,
+            parse: wiring.parseWebhook,
+          }),
         },
         {
           path: "/metrics",
@@ -448,7 +461,7 @@ async function build(
             auth: pageAuth,
             results,
             enqueue: (job) => enqueueTriage(queue, job),
-            tickets: ticketLinksFor(config.freshdesk.target),
+            tickets: ticketLinksFor(config.freshdesk.target, config.product),
             quality,
           }),
         },
@@ -456,7 +469,7 @@ async function build(
     });
     if (sandbox && config.sandbox.automations) {
       sandbox.automations.setTarget({
-        targetUrl: `${freshdeskBaseUrl.replace(/\/sandbox$/, "")}/webhooks/freshdesk`,
+        targetUrl: `${freshdeskBaseUrl.replace(/\/sandbox$/, "")}/webhooks/${wiring.webhookPath}`,
         auth: { type: "header", name: "X-Webhook-Token", value: config.webhook.secret },
       });
     }

@@ -9,6 +9,7 @@ import { connectInProcessClient } from "../src/mcp/in-process-client.ts";
 import { pipelinePolicy } from "../src/mcp/pipeline-policy.ts";
 import { observeClassifier, observeTriageResults, timeSteps } from "../src/metrics/instrument.ts";
 import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
+import type { Product } from "../src/product.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
@@ -41,7 +42,8 @@ export async function createTriageWorkerRuntime(options: {
   redisUrl: string;
   /** The Freshdesk account's own key prefix (src/queue/account-keys.ts): its queue, hints, cursors. */
   accountPrefix: string;
-  mcp: McpServerDeps;
+  /** The tool server's deps for the deployment's product (config.product). */
+  mcp: McpServerDeps<Product>;
   results: TriageResultStore;
   redis: Redis;
   portalUrl: string;

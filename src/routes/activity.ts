@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { FreshdeskTarget } from "../config.ts";
 import { BadRequestError } from "../errors.ts";
 import type { QualityReport } from "../learning/quality.ts";
+import { PRODUCT_LABELS, type Product } from "../product.ts";
 import type { EnqueueResult, TriageJob } from "../queue/triage-queue.ts";
 import type { TriageResultStore } from "../queue/triage-results.ts";
 import { activityPage } from "../ui/activity-page.ts";
@@ -27,9 +28,18 @@ export type ActivityRouteDeps = {
 };
 
 /** Real Freshdesk: the agent portal's ticket page. The sandbox has no web UI, so its API. */
-export function ticketLinksFor(target: FreshdeskTarget): TicketLinks {
+export function ticketLinksFor(target: FreshdeskTarget, product: Product = "freshdesk"): TicketLinks {
+  const label = PRODUCT_LABELS[product];
   if (target.kind === "remote") {
-    return { url: (id) => `${target.baseUrl}/a/tickets/${id}`, target: "the ticket in Freshdesk" };
+    // Both products' agent portals show a ticket at /a/tickets/<id> (Freshservice's: inferred).
+    return { url: (id) => `${target.baseUrl}/a/tickets/${id}`, target: `the ticket in ${label}` };
+  }
+  if (product === "freshservice") {
+    // The Freshservice sandbox has no agent portal: the link shows the ticket as its API returns it.
+    return {
+      url: (id) => `/sandbox/api/v2/tickets/${id}`,
+      target: "the ticket in the sandbox's API (sign in with the sandbox API key as the user name)",
+    };
   }
   return {
     url: (id) => `/sandbox/a/tickets/${id}`,

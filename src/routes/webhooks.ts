@@ -31,16 +31,22 @@ export type WebhookRouteDeps = {
   secret: string;
   intake: WebhookIntake;
   onOutcome?: ((outcome: WebhookOutcome) => void) | undefined;
+  /** The path under /webhooks: the product's name (default `freshdesk`). */
+  path?: string | undefined;
+  /** Reads the product's webhook body (default: Freshdesk's automation rule payload). */
+  parse?: ((body: unknown) => WebhookEvent) | undefined;
 };
 
 /**
- * `POST /webhooks/freshdesk`: authenticate, bound, parse, then hand over to the intake. Every
- * rejection happens before anything is stored; a 202 only follows a stored job.
+ * `POST /webhooks/freshdesk` (or `/webhooks/freshservice`): authenticate, bound, parse, then hand
+ * over to the intake. Every rejection happens before anything is stored; a 202 only follows a
+ * stored job.
  */
 export function webhookRoutes(deps: WebhookRouteDeps): Hono {
   const routes = new Hono();
+  const parse = deps.parse ?? parseWebhookPayload;
   routes.post(
-    "/freshdesk",
+    `/${deps.path ?? "freshdesk"}`,
     async (c, next) => {
       await next();
       // A rejection thrown further down was already answered by the error boundary; count it here.
@@ -60,7 +66,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
       },
     }),
     async (c) => {
-      const event = parseWebhookPayload(await readBody(c));
+      const event = parse(await readBody(c));
       const result = await deps.intake.accept(event);
       const accepted: WebhookAccepted = {
         jobId: result.jobId,

@@ -1,0 +1,29 @@
+import { missingGroups } from "../account-check.ts";
+import { createDemoTickets } from "../demo/demo-tickets.ts";
+import { createAccountDirectory, createFreshdeskClient } from "../freshdesk/index.ts";
+import { parseWebhookPayload } from "../routes/webhook-payload.ts";
+import { createSandbox } from "../sandbox/app.ts";
+import type { ProductWiring } from "./wiring.ts";
+
+export const freshdeskWiring: ProductWiring = {
+  product: "freshdesk",
+  webhookPath: "freshdesk",
+  parseWebhook: parseWebhookPayload,
+  createSandbox: (options) =>
+    createSandbox({
+      apiKey: options.apiKey,
+      plan: options.plan,
+      timeScale: options.timeScale,
+      // Months of resolved tickets, so the zero-config start has an account history to learn from.
+      history: true,
+      logger: options.logger,
+    }),
+  serverDeps(client, shared) {
+    const freshdesk = createFreshdeskClient(client);
+    return { ...shared, freshdesk, directory: createAccountDirectory(freshdesk) };
+  },
+  missingGroups: (deps, taxonomy) =>
+    "freshdesk" in deps ? missingGroups(deps.directory, taxonomy) : Promise.resolve([]),
+  createDemoTickets,
+  ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
+};

@@ -1,0 +1,31 @@
+import { createFreshserviceDemoTickets } from "../demo/freshservice-demo-tickets.ts";
+import { createFreshserviceDirectory } from "../freshservice/account-directory.ts";
+import { createFreshserviceClient } from "../freshservice/client.ts";
+import { createFreshserviceSandbox } from "../freshservice-sandbox/app.ts";
+import { parseFreshserviceWebhookPayload } from "../routes/freshservice-webhook-payload.ts";
+import type { ProductWiring } from "./wiring.ts";
+
+export const freshserviceWiring: ProductWiring = {
+  product: "freshservice",
+  webhookPath: "freshservice",
+  parseWebhook: parseFreshserviceWebhookPayload,
+  createSandbox: (options) =>
+    createFreshserviceSandbox({
+      apiKey: options.apiKey,
+      plan: options.plan,
+      timeScale: options.timeScale,
+      // The resolved, labelled tickets the zero-config start learns from.
+      history: true,
+      logger: options.logger,
+    }),
+  serverDeps(client, shared) {
+    const freshservice = createFreshserviceClient(client);
+    return { ...shared, freshservice, directory: createFreshserviceDirectory(freshservice) };
+  },
+  // Freshservice triage routes to the account's own agent groups (learnt from its history), not
+  // to groups TRIAGE_CONFIG names, so no configured group can be missing.
+  missingGroups: async () => [],
+  createDemoTickets: createFreshserviceDemoTickets,
+  // The agent portal's ticket page [inferred: not in the API reference].
+  ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
+};
