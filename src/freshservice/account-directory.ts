@@ -2,9 +2,10 @@ import { cachedValue } from "../freshdesk/cached-value.ts";
 import { collectPages } from "../freshdesk/pagination.ts";
 import type { Logger } from "../logger.ts";
 import type { FreshserviceClient, FsAgent, FsDepartment, FsGroup, FsTicketFormField } from "./index.ts";
+import type { FsAssetType } from "./schemas/asset.ts";
 
 /**
- * Account-wide Freshservice lookups (agent groups, agents, departments, ticket form fields)
+ * Account-wide Freshservice lookups (agent groups, agents, departments, ticket form fields, asset types)
  * cached for `ttlMs`, like the Freshdesk account directory, so tool results can name groups,
  * agents, departments, statuses, urgencies and impacts without paying credits per ticket.
  */
@@ -24,6 +25,7 @@ export type FreshserviceDirectory = {
   agents(): Promise<FsDirectoryAgent[]>;
   departments(): Promise<FsDepartment[]>;
   ticketFields(): Promise<FsTicketFormField[]>;
+  assetTypes(): Promise<FsAssetType[]>;
   /** Drop everything; the next call reloads. */
   invalidate(): void;
 };
@@ -62,14 +64,16 @@ export function createFreshserviceDirectory(
     all((page) => client.departments.list({ page, perPage: 100 })),
   );
   const fields = cached("ticket form fields", () => client.ticketFormFields.list());
+  const assetTypes = cached("asset types", () => client.assets.types());
 
   return {
     groups: () => groups.get(),
     agents: () => agents.get(),
     departments: () => departments.get(),
     ticketFields: () => fields.get(),
+    assetTypes: () => assetTypes.get(),
     invalidate: () => {
-      for (const value of [groups, agents, departments, fields]) value.invalidate();
+      for (const value of [groups, agents, departments, fields, assetTypes]) value.invalidate();
     },
   };
 }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { BadRequestError } from "../../errors.ts";
 import type { Page } from "../../freshdesk/pagination.ts";
 import type { Transport } from "../../freshdesk/transport.ts";
-import { type FsAsset, fsAssetSchema } from "../schemas/asset.ts";
+import { type FsAsset, type FsAssetType, fsAssetSchema, fsAssetTypeSchema } from "../schemas/asset.ts";
 import { envelope } from "../schemas/common.ts";
-import { type FsPageOptions, pageQuery, quoted, resourceId } from "./params.ts";
+import { allPages, type FsPageOptions, pageQuery, quoted, resourceId } from "./params.ts";
 
 export type FsAssetInclude = "type_fields";
 
@@ -55,6 +55,17 @@ export function assetsApi(transport: Transport) {
         envelope("asset", fsAssetSchema),
       );
       return data;
+    },
+
+    /** Every asset type (Laptop, Monitor, …), so an asset's `asset_type_id` can be named [DOC]. */
+    async types(): Promise<FsAssetType[]> {
+      return allPages(async (page) => {
+        const { data, nextPage } = await transport.json(
+          { method: "GET", path: "/asset_types", query: pageQuery({ page, perPage: 100 }) },
+          envelope("asset_types", z.array(fsAssetTypeSchema)),
+        );
+        return { items: data, nextPage };
+      });
     },
   };
 }

@@ -30,3 +30,18 @@ export const fsAssetSchema = z
   .loose();
 
 export type FsAsset = z.infer<typeof fsAssetSchema>;
+
+/** GET /asset_types [DOC]: what an asset's `asset_type_id` means ("Laptop", "Monitor", …). */
+export const fsAssetTypeSchema = z
+  .object({
+    id: id,
+    name: z.string(),
+    description: z.string().nullish(),
+    parent_asset_type_id: id.nullish(),
+    visible: z.boolean().nullish(),
+    created_at: timestamp.nullish(),
+    updated_at: timestamp.nullish(),
+  })
+  .loose();
+
+export type FsAssetType = z.infer<typeof fsAssetTypeSchema>;

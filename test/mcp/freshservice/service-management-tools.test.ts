@@ -206,6 +206,8 @@ describe("assets", () => {
     const byName = await call("search_assets", { term: "MacBook" });
     expect(byName.items.length).toBeGreaterThan(0);
     expect(byName.items.every((a) => a.name.includes("MacBook"))).toBe(true);
+    // The asset type is named beside its id, from the account's asset types.
+    expect(byName.items.every((a) => a.asset_type_name === "Laptop")).toBe(true);
     const tag = byName.items[0]!.asset_tag!;
     const byTag = await call("search_assets", { field: "asset_tag", term: tag });
     expect(byTag.items.map((a) => a.display_id)).toEqual([byName.items[0]!.display_id]);
@@ -223,6 +225,7 @@ describe("assets", () => {
     expect(mine.requester_id).toBe(laptop.user_id);
     expect(mine.items.map((a) => a.display_id)).toContain(laptop.display_id);
     expect(mine.items.every((a) => a.user_id === laptop.user_id)).toBe(true);
+    expect(mine.items.find((a) => a.display_id === laptop.display_id)!.asset_type_name).toBe("Laptop");
     const all = await call("list_assets", { per_page: 100 });
     expect(mine.items.length).toBeLessThan(all.items.length);
     expect(await refusal("list_requester_assets", {})).toMatch(/needs requester_id/);

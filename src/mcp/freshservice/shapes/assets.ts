@@ -1,8 +1,29 @@
 import { z } from "zod";
+import type { FreshserviceDirectory } from "../../../freshservice/account-directory.ts";
 import type { FsAsset } from "../../../freshservice/index.ts";
+import type { Logger } from "../../../logger.ts";
 import { clip, dropEmpty } from "../../output/clean.ts";
 import { bodyText } from "../../output/html-to-text.ts";
-import type { FsNames } from "./names.ts";
+import { type FsNames, loadFsNames } from "./names.ts";
+
+/** The account's names plus asset types ("Laptop" for an asset_type_id). */
+export type AssetNames = FsNames & { assetType(id: number | null | undefined): string | undefined };
+
+/** Like loadFsNames, with the (cached) asset types; without them assets just carry no type name. */
+export async function loadAssetNames(directory: FreshserviceDirectory, logger: Logger): Promise<AssetNames> {
+  const [names, types] = await Promise.all([
+    loadFsNames(directory, logger),
+    directory.assetTypes().catch((err: unknown) => {
+      logger.warn({ err }, "asset types unavailable; assets carry no type name");
+      return [];
+    }),
+  ]);
+  const typeName = new Map(types.map((t) => [t.id, t.name]));
+  return {
+    ...names,
+    assetType: (id) => (id === null || id === undefined ? undefined : typeName.get(id)),
+  };
+}
 
 /**
  * Assets (laptops, monitors, phones, …), addressed by `display_id` [reference §7]. An asset's
@@ -16,6 +37,7 @@ export const assetOutput = z.object({
   description_text: z.string().optional(),
   asset_tag: z.string().optional(),
   asset_type_id: z.number().optional(),
+  asset_type_name: z.string().optional().describe("Laptop, Monitor, Mobile Phone, …"),
   impact: z.string().optional(),
   usage_type: z.string().optional().describe("permanent or loaner"),
   user_id: z.number().optional().describe("the requester who uses it"),
@@ -36,7 +58,7 @@ export const assetOutput = z.object({
 });
 export type AssetOutput = z.output<typeof assetOutput>;
 
-export function toAssetOutput(asset: FsAsset, names: FsNames, maxBody: number): AssetOutput {
+export function toAssetOutput(asset: FsAsset, names: AssetNames, maxBody: number): AssetOutput {
   const text = bodyText(undefined, asset.description);
   return dropEmpty({
     display_id: asset.display_id,
@@ -45,6 +67,7 @@ export function toAssetOutput(asset: FsAsset, names: FsNames, maxBody: number): 
     description_text: text ? clip(text, maxBody, "get_asset shows it all") : undefined,
     asset_tag: asset.asset_tag ?? undefined,
     asset_type_id: asset.asset_type_id ?? undefined,
+    asset_type_name: names.assetType(asset.asset_type_id),
     impact: asset.impact ?? undefined,
     usage_type: asset.usage_type ?? undefined,
     user_id: asset.user_id ?? undefined,
@@ -65,6 +88,7 @@ export function toAssetOutput(asset: FsAsset, names: FsNames, maxBody: number): 
 export function renderAssetLine(a: AssetOutput): string {
   const parts = [
     `#${a.display_id} ${JSON.stringify(a.name)}`,
+    a.asset_type_name,
     a.asset_tag ? `tag ${a.asset_tag}` : undefined,
     a.user_id ? `used by requester ${a.user_id}` : "not assigned",
     a.department_name ? `dept ${a.department_name}` : undefined,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, READ } from "../../tool-kit.ts";
-import { defineFreshserviceTool, fsNamesFor } from "../context.ts";
-import { assetOutput, renderAsset, toAssetOutput } from "../shapes/assets.ts";
+import { defineFreshserviceTool } from "../context.ts";
+import { assetOutput, loadAssetNames, renderAsset, toAssetOutput } from "../shapes/assets.ts";
 
 export const getAsset = defineFreshserviceTool({
   name: "get_asset",
@@ -24,7 +24,7 @@ export const getAsset = defineFreshserviceTool({
         args.display_id,
         args.include_type_fields ? { include: ["type_fields"] } : {},
       ),
-      fsNamesFor(context),
+      loadAssetNames(context.directory, context.logger),
     ]);
     return toAssetOutput(asset, names, context.limits.maxBodyChars);
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cursorArgument, pageOutput, perPageArgument, READ, renderList } from "../../tool-kit.ts";
-import { defineFreshserviceTool, fsNamesFor } from "../context.ts";
-import { assetOutput, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
+import { defineFreshserviceTool } from "../context.ts";
+import { assetOutput, loadAssetNames, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
 
 export const listAssets = defineFreshserviceTool({
   name: "list_assets",
@@ -39,7 +39,7 @@ export const listAssets = defineFreshserviceTool({
         ...(q.per_page !== undefined && q.filter === undefined ? { perPage: q.per_page } : {}),
         ...(q.include_type_fields ? { include: ["type_fields"] } : {}),
       }),
-      fsNamesFor(context),
+      loadAssetNames(context.directory, context.logger),
     ]);
     return {
       items: page.items.map((a) => toAssetOutput(a, names, 300)),

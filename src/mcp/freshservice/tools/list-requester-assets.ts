@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { BadRequestError } from "../../../errors.ts";
 import { cursorArgument, id, READ, renderList } from "../../tool-kit.ts";
-import { defineFreshserviceTool, fsNamesFor } from "../context.ts";
-import { assetOutput, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
+import { defineFreshserviceTool } from "../context.ts";
+import { assetOutput, loadAssetNames, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
 
 export const listRequesterAssets = defineFreshserviceTool({
   name: "list_requester_assets",
@@ -32,7 +32,7 @@ export const listRequesterAssets = defineFreshserviceTool({
     // The asset filter matches the user an asset is assigned to by user_id [reference §7].
     const [page, names] = await Promise.all([
       context.freshservice.assets.list({ page: paging.page, filter: `user_id:${q.requester_id}` }),
-      fsNamesFor(context),
+      loadAssetNames(context.directory, context.logger),
     ]);
     return {
       requester_id: q.requester_id,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { BadRequestError } from "../../../errors.ts";
 import { cursorArgument, pageOutput, READ, renderList, requireQuery } from "../../tool-kit.ts";
-import { defineFreshserviceTool, fsNamesFor } from "../context.ts";
-import { assetOutput, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
+import { defineFreshserviceTool } from "../context.ts";
+import { assetOutput, loadAssetNames, renderAssetLine, toAssetOutput } from "../shapes/assets.ts";
 
 /** The fields Freshservice's asset search looks in [reference §7]. */
 const SEARCH_FIELDS = [
@@ -42,7 +42,7 @@ export const searchAssets = defineFreshserviceTool({
     }
     const [page, names] = await Promise.all([
       context.freshservice.assets.list({ page: paging.page, search: `${q.field ?? "name"}:'${term}'` }),
-      fsNamesFor(context),
+      loadAssetNames(context.directory, context.logger),
     ]);
     return {
       items: page.items.map((a) => toAssetOutput(a, names, 300)),
