@@ -73,9 +73,9 @@ describe("learning a Freshservice account's history", () => {
     const { sync, promotion } = outcome.report;
     expect(sync.mode).toBe("full");
     expect(sync.stored).toBeGreaterThanOrEqual(1000);
-    expect(calls.every((call) => call.path?.includes("/tickets/filter") || !call.path?.includes("/tickets"))).toBe(
-      true,
-    );
+    expect(
+      calls.every((call) => call.path?.includes("/tickets/filter") || !call.path?.includes("/tickets")),
+    ).toBe(true);
     const examples = await learner.store.all();
     const labelled = (field: string) => examples.filter((e) => e.labels[field] !== undefined).length;
     for (const field of FRESHSERVICE_LEARNED_FIELDS) expect(labelled(field), field).toBeGreaterThan(500);
