@@ -5,14 +5,9 @@ import { Hono } from "hono";
 import type { Redis } from "ioredis";
 import type { Scope } from "../config.ts";
 import { RateLimitedError } from "../errors.ts";
-import {
-  type Agent,
-  FreshdeskApiError,
-  FreshdeskAuthError,
-  type FreshdeskClient,
-  isAccountAdmin,
-} from "../freshdesk/index.ts";
+import { FreshdeskApiError, FreshdeskAuthError, type FreshdeskClient } from "../freshdesk/index.ts";
 import type { Logger } from "../logger.ts";
+import { PRODUCT_LABELS, type Product } from "../product.ts";
 import type { ClientAddress } from "../routes/client-address.ts";
 import { assertSameOrigin } from "../routes/page-auth.ts";
 import type { RateLimiter } from "../routes/rate-limit.ts";
@@ -32,6 +27,7 @@ import {
   fetchClientMetadataDocument,
   isMetadataDocumentClientId,
 } from "./client-metadata-document.ts";
+import { freshdeskKeyCheck, type KeyCheck, type KeyOwner } from "./key-check.ts";
 import type { KeyVault } from "./key-vault.ts";
 import { serviceBase } from "./oauth-metadata.ts";
 import { oauthErrorHandler, tokenEndpointRoutes } from "./token-endpoints.ts";
@@ -39,8 +35,12 @@ import { hashSecret, type StoredClient, type TokenStore } from "./token-store.ts
 
 /**
  * The embedded authorization server: the consent page (`/oauth/authorize`), where a person signs
- * in by pasting their own Freshdesk API key, and the token, registration and revocation
- * endpoints. Mounted at the root; the well-known documents are in oauth-metadata.ts.
+ * in by pasting their own Freshdesk (or Freshservice) API key, and the token, registration and
+ * revocation endpoints. Mounted at the root; the well-known documents are in oauth-metadata.ts.
+ *
+ * The product only changes the page's wording and how a pasted key is checked (`keyCheck`);
+ * the form field stays `freshdesk_api_key` for every product, so clients and scripts that post
+ * the form keep working.
  */
 export type AuthorizationDeps = {
   store: TokenStore;
@@ -49,10 +49,17 @@ export type AuthorizationDeps = {
   /** Carries the Freshdesk account (pending consent forms live under it). */
   keyPrefix: string;
   publicUrl: string | undefined;
-  /** MCP_ADMIN_AGENTS: agent ids or emails that may grant admin without being Freshdesk admins. */
+  /** MCP_ADMIN_AGENTS: agent ids or emails that may grant admin without being account admins. */
   adminAgents: readonly string[];
+  /** The product whose key the page asks for; Freshdesk when left out. */
+  product?: Product;
+  /**
+   * Who owns a pasted key (person-freshservice.ts's `keyCheck` for Freshservice). When left out,
+   * Freshdesk's check over `freshdeskFor`.
+   */
+  keyCheck?: KeyCheck;
   /** A Freshdesk client acting with this key, on the account's shared rate budget. */
-  freshdeskFor(apiKey: string): FreshdeskClient;
+  freshdeskFor?(apiKey: string): FreshdeskClient;
   /** Wrong keys per client address: the budget /login and /mcp spend. */
   failedSignIns: RateLimiter;
   /** Registrations per client address. */
@@ -88,6 +95,9 @@ type Pending =
     };
 
 export function authorizationRoutes(deps: AuthorizationDeps): Hono {
+  const product = deps.product ?? "freshdesk";
+  const label = PRODUCT_LABELS[product];
+  const keyCheck = keyCheckOf(deps);
   const routes = new Hono();
   const pendingKey = (id: string) => `${deps.keyPrefix}:oauth:consent:${hashSecret(id)}`;
 
@@ -201,6 +211,7 @@ export function authorizationRoutes(deps: AuthorizationDeps): Hono {
         client: clientView(outcome.request),
         scopes: outcome.request.scopes,
         fields: formFields(raw, requestId),
+        product,
       }),
       200,
       outcome.request.redirectUri,
@@ -273,6 +284,7 @@ export function authorizationRoutes(deps: AuthorizationDeps): Hono {
           scopes: request.scopes,
           fields: formFields(raw, await newPending({ step: "key", raw })),
           error,
+          product,
         }),
         status,
         request.redirectUri,
@@ -301,34 +313,29 @@ export function authorizationRoutes(deps: AuthorizationDeps): Hono {
     };
     const key = pasted.trim();
     if (key.includes("@"))
-      return refused("That looks like an email address: paste your Freshdesk API key instead.");
+      return refused(`That looks like an email address: paste your ${label} API key instead.`);
     if (!/^[A-Za-z0-9_-]{4,128}$/.test(key))
-      return refused("That is not a Freshdesk API key (letters and digits only).");
-    const freshdesk = deps.freshdeskFor(key);
-    let me: Agent;
+      return refused(`That is not a ${label} API key (letters and digits only).`);
+    let owner: KeyOwner;
     try {
-      me = await freshdesk.agents.me();
+      owner = await keyCheck(key);
     } catch (error) {
       if (error instanceof FreshdeskAuthError && error.status === 401) {
-        return refused("Freshdesk did not accept that API key. Copy it again from your Freshdesk profile.");
+        return refused(`${label} did not accept that API key. Copy it again from your ${label} profile.`);
       }
       if (error instanceof FreshdeskAuthError) {
         return refused(
-          "Freshdesk accepted the key but refused access: it does not belong to an active agent.",
+          `${label} accepted the key but refused access: it does not belong to an active agent.`,
         );
       }
       deps.logger.warn(
         { err: error instanceof FreshdeskApiError ? error.code : String(error) },
-        "consent: Freshdesk unavailable",
+        `consent: ${label} unavailable`,
       );
-      return again("Freshdesk did not answer just now; try again in a moment.", 503);
+      return again(`${label} did not answer just now; try again in a moment.`, 503);
     }
-    const person: Person = {
-      agentId: me.id,
-      name: me.contact.name?.trim() || `Agent ${me.id}`,
-      email: me.contact.email ?? undefined,
-    };
-    const admin = await isAdmin(freshdesk, me);
+    const person: Person = { agentId: owner.agentId, name: owner.name, email: owner.email };
+    const admin = await isAdmin(owner);
     const withheld: Scope[] = admin ? [] : request.scopes.filter((scope) => scope === "admin");
     let scopes = request.scopes.filter((scope) => !withheld.includes(scope));
     if (scopes.length === 0) scopes = ["read", "write"];
@@ -348,34 +355,31 @@ export function authorizationRoutes(deps: AuthorizationDeps): Hono {
         withheld,
         person,
         fields: formFields(raw, requestId),
+        product,
       }),
       200,
       request.redirectUri,
     );
   }
 
-  async function isAdmin(freshdesk: FreshdeskClient, me: Agent): Promise<boolean> {
+  /** MCP_ADMIN_AGENTS (an id or email) first; otherwise the product's account-admin roles. */
+  async function isAdmin(owner: KeyOwner): Promise<boolean> {
     const named = deps.adminAgents.map((entry) => entry.toLowerCase());
-    if (
-      named.includes(String(me.id)) ||
-      (me.contact.email && named.includes(me.contact.email.toLowerCase()))
-    ) {
+    if (named.includes(String(owner.agentId)) || (owner.email && named.includes(owner.email.toLowerCase()))) {
       return true;
     }
-    if ((me.role_ids ?? []).length === 0) return false;
-    try {
-      return isAccountAdmin(me, await freshdesk.roles.list());
-    } catch (error) {
-      // An agent whose key may not read the roles is not an admin (Freshdesk answers 403).
-      const code = error instanceof FreshdeskApiError ? error.code : String(error);
-      deps.logger.info({ agentId: me.id, err: code }, "consent: roles not readable with this key");
-      return false;
-    }
+    return owner.hasAdminRole();
   }
 
   // Token, registration and revocation: JSON APIs for clients (token-endpoints.ts).
   routes.route("/", tokenEndpointRoutes(deps));
   return routes;
+}
+
+function keyCheckOf(deps: AuthorizationDeps): KeyCheck {
+  if (deps.keyCheck) return deps.keyCheck;
+  if (deps.freshdeskFor) return freshdeskKeyCheck(deps.freshdeskFor, deps.logger);
+  throw new Error("authorizationRoutes needs keyCheck (or freshdeskFor for Freshdesk).");
 }
 
 function readParams(get: (name: string) => string | undefined): RawAuthorizeParams {

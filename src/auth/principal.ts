@@ -31,6 +31,8 @@ export type PrincipalOptions = {
   vault: KeyVault;
   publicUrl: string | undefined;
   failures?: FailedAttempts;
+  /** "Freshdesk" (default) or "Freshservice", in messages about the stored key. */
+  productLabel?: string;
 };
 
 /** How a person appears in logs and the audit stream: who, and through which client. */
@@ -96,7 +98,9 @@ export function requirePrincipal(
     const apiKey = await options.vault.get(grant.agentId);
     if (!apiKey) {
       await options.store.revokePerson(grant.agentId);
-      return refuse("Your stored Freshdesk API key is gone; connect again to sign in.");
+      return refuse(
+        `Your stored ${options.productLabel ?? "Freshdesk"} API key is gone; connect again to sign in.`,
+      );
     }
     const label = personLabel(grant);
     // Tools and the rate limit see a token-shaped caller: the person's label and granted scopes.

@@ -123,6 +123,8 @@ export function mcpRoutes(deps: McpRoutesDeps): Hono<{ Variables: McpVariables }
           vault: deps.oauth.vault,
           publicUrl: deps.config.publicUrl,
           failures,
+          // The deps say which product by the client they carry.
+          productLabel: "freshservice" in deps.server ? "Freshservice" : "Freshdesk",
         })
       : requireBearer(deps.config.mcp.tokens, "read", failures),
   );
