@@ -13,7 +13,6 @@ import type { Product } from "../src/product.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
-import type { PriorityMatrix } from "../src/triage/freshservice/index.ts";
 import { createConfiguredClassifier } from "../src/triage/index.ts";
 import { createAccountSnapshotCache } from "./account-snapshot.ts";
 import { createCompanyLookup } from "./company-lookup.ts";
@@ -79,7 +78,7 @@ export async function createTriageWorkerRuntime(options: {
             applyUnmeasured: config.triage.applyUnmeasured,
           },
           // TRIAGE_CONFIG's priorityMatrix (src/triage/freshservice/priority-matrix.ts).
-          priorityMatrix: (taxonomy as { priorityMatrix?: PriorityMatrix }).priorityMatrix,
+          priorityMatrix: taxonomy.priorityMatrix,
           overrides: options.learning?.overrides,
           metrics,
         })

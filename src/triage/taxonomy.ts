@@ -1,3 +1,4 @@
+import type { PriorityMatrix } from "./freshservice/priority-matrix.ts";
 /**
  * The triage taxonomy: which categories exist, what they mean, where they are routed, which
  * phrases make a ticket urgent, who counts as a VIP, and how sure the classifier must be before a
@@ -51,6 +52,8 @@ export type Taxonomy = {
   vip: VipRule;
   thresholds: ConfidenceThresholds;
   agentPolicy: AgentPolicy;
+  /** Freshservice: the account's priority matrix; priority then follows urgency and impact. */
+  priorityMatrix?: PriorityMatrix | undefined;
 };
 
 export const DEFAULT_TAXONOMY: Taxonomy = {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "../errors.ts";
+import { priorityMatrixSchema } from "./freshservice/priority-matrix.ts";
 import { DEFAULT_TAXONOMY, type Taxonomy } from "./taxonomy.ts";
 
 /**
@@ -51,6 +52,8 @@ const overrideSchema = z.strictObject({
     })
     .optional(),
   agentPolicy: z.enum(["none", "round_robin"]).optional(),
+  /** Freshservice only: the account's impact × urgency → priority table (priority-matrix.ts). */
+  priorityMatrix: priorityMatrixSchema.optional(),
 });
 
 export type TriageConfigOverride = z.input<typeof overrideSchema>;
@@ -96,6 +99,7 @@ export function parseTriageConfig(input: unknown, source = "TRIAGE_CONFIG"): Tax
     },
     thresholds: { ...DEFAULT_TAXONOMY.thresholds, ...definedOnly(o.thresholds ?? {}) },
     agentPolicy: o.agentPolicy ?? DEFAULT_TAXONOMY.agentPolicy,
+    ...(o.priorityMatrix ? { priorityMatrix: o.priorityMatrix } : {}),
   };
   const problems = consistencyProblems(taxonomy, source);
   if (problems.length > 0) throw new ConfigError(problems);

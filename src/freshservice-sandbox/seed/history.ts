@@ -113,8 +113,8 @@ export function buildFreshserviceHistory(nowMs: number): FreshserviceHistory {
     const opener = random.pick(OPENERS);
     if (opener) parts.push(opener);
     const sentences = [fill(random.pick(intent.bodies))];
-    if (random.chance(0.55)) sentences.push(fill(random.pick(URGENCY_CUES[urgency])));
-    if (random.chance(impact === 1 ? 0.2 : 0.6)) sentences.push(fill(random.pick(IMPACT_CUES[impact])));
+    if (random.chance(0.8)) sentences.push(fill(random.pick(URGENCY_CUES[urgency])));
+    if (random.chance(impact === 1 ? 0.3 : 0.85)) sentences.push(fill(random.pick(IMPACT_CUES[impact])));
     if (sentences.length === 3 && random.chance(0.5)) sentences.push(sentences.splice(1, 1)[0] as string);
     parts.push(sentences.join(" "));
     const closing = random.pick(CLOSINGS);
