@@ -31,18 +31,7 @@ const KINDS: ReadonlyArray<readonly string[]> = [
   ],
   ["desktop", "desktops", "workstation", "imac", "optiplex", "pc", "tower"],
   // Monitor product lines often carry no "monitor" in their name.
-  [
-    "monitor",
-    "monitors",
-    "screen",
-    "screens",
-    "display",
-    "displays",
-    "ultrasharp",
-    "ultrawide",
-    "ultrafine",
-    "proart",
-  ],
+  ["monitor", "monitors", "ultrasharp", "ultrawide", "ultrafine", "proart"],
   ["phone", "phones", "mobile", "iphone", "smartphone", "android", "pixel", "galaxy", "cellphone"],
   ["tablet", "tablets", "ipad"],
   ["printer", "printers"],
@@ -52,6 +41,11 @@ const KINDS: ReadonlyArray<readonly string[]> = [
   ["dock", "docking", "dockingstation"],
   ["webcam", "camera"],
 ];
+/**
+ * Words that name a monitor only when the ticket names no device: "the screen stays black" in a
+ * ticket about a laptop is the laptop's screen.
+ */
+const WEAK_MONITOR = new Set(["screen", "screens", "display", "displays"]);
 /** Words that name any computer: they match a laptop or a desktop. */
 const ANY_COMPUTER = new Set(["computer", "computers", "machine"]);
 
@@ -62,6 +56,7 @@ export function assetsMentioned(text: string, assets: readonly RequesterAsset[])
   const lower = text.toLowerCase();
   const words = new Set(lower.split(/[^a-z0-9]+/).filter(Boolean));
   const ticketKinds = new Set(KINDS.filter((kind) => kind.some((w) => words.has(w))).map((kind) => kind[0]!));
+  if (ticketKinds.size === 0 && [...WEAK_MONITOR].some((w) => words.has(w))) ticketKinds.add("monitor");
   const mentionsComputer = [...ANY_COMPUTER].some((w) => words.has(w));
 
   const found: MentionedAsset[] = [];
@@ -89,7 +84,7 @@ function matchReason(
   const assetWords = new Set(`${asset.typeName ?? ""} ${asset.name}`.toLowerCase().split(/[^a-z0-9]+/));
   for (const kind of KINDS) {
     if (!ticketKinds.has(kind[0]!) || !kind.some((w) => assetWords.has(w))) continue;
-    const said = kind.find((w) => words.has(w)) ?? kind[0]!;
+    const said = kind.find((w) => words.has(w)) ?? [...WEAK_MONITOR].find((w) => words.has(w)) ?? kind[0]!;
     return `the ticket mentions a ${said}`;
   }
   const isComputer = [KINDS[0]!, KINDS[1]!].some((kind) => kind.some((w) => assetWords.has(w)));

@@ -58,10 +58,11 @@ export function renderFreshserviceNote(input: FsNoteInput): string {
   lines.push(`<p><b>Requester:</b> ${esc(requesterText(input))}</p>`);
   if (input.assets.length > 0) {
     const items = input.assets
-      .map(
-        (a) =>
-          `<li>${esc(a.name)} (asset #${a.displayId}${a.assetTag ? `, tag ${esc(a.assetTag)}` : ""}): ${esc(a.why)}</li>`,
-      )
+      .map((a) => {
+        // Names often carry the tag already ("MacBook Pro 14 (LAP-0042)").
+        const tag = a.assetTag && !a.name.includes(a.assetTag) ? `, tag ${esc(a.assetTag)}` : "";
+        return `<li>${esc(a.name)} (asset #${a.displayId}${tag}): ${esc(a.why)}</li>`;
+      })
       .join("");
     lines.push(`<p><b>Their assets this is about:</b></p><ul>${items}</ul>`);
   }

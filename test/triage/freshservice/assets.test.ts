@@ -16,6 +16,9 @@ describe("assetsMentioned", () => {
 
   it("matches a kind by the words people use, and a computer by either kind", () => {
     expect(assetsMentioned("external screen flickers", ASSETS).map((a) => a.displayId)).toEqual([31]);
+    expect(
+      assetsMentioned("my UltraSharp flickers", [{ displayId: 2, name: "Dell UltraSharp 27" }]),
+    ).toHaveLength(1);
     expect(assetsMentioned("my computer is very slow", ASSETS).map((a) => a.displayId)).toEqual([12]);
     expect(assetsMentioned("Company mobile cannot sync mail", ASSETS).map((a) => a.displayId)).toEqual([40]);
   });
@@ -26,6 +29,11 @@ describe("assetsMentioned", () => {
       [31, "mentions its asset tag MON-0031"],
       [12, "the ticket mentions a laptop"],
     ]);
+  });
+
+  it("reads 'the screen' of a ticket about a laptop as the laptop's", () => {
+    const found = assetsMentioned("My laptop won't boot, the screen stays black", ASSETS);
+    expect(found.map((a) => a.displayId)).toEqual([12]);
   });
 
   it("finds nothing when the ticket is not about a device", () => {
