@@ -50,6 +50,8 @@ let vault: KeyVault;
 let audit: AuditLog;
 let freshservice: FreshserviceClient;
 let agents: FsSandboxAgent[];
+/** MCP_ADMIN_AGENTS; filled once the agents are known (read on every consent). */
+const adminAgents: string[] = [];
 
 beforeAll(async () => {
   const { redis, prefix, close } = testRedis();
@@ -125,7 +127,7 @@ beforeAll(async () => {
           redis,
           keyPrefix: prefix,
           publicUrl: undefined,
-          adminAgents: [],
+          adminAgents,
           product: "freshservice",
           keyCheck: people.keyCheck,
           failedSignIns,
@@ -142,6 +144,7 @@ beforeAll(async () => {
   });
   expect(listed.status).toBe(200);
   agents = (await listed.json()) as FsSandboxAgent[];
+  adminAgents.push(agentNamed("Grace Okafor").email.toUpperCase());
 });
 
 afterAll(async () => {
@@ -299,9 +302,11 @@ describe("OAuth sign-in for a Freshservice deployment", () => {
     await client.close();
   });
 
-  it("names Freshservice when a person's stored key is gone", async () => {
+  it("grants admin to an agent MCP_ADMIN_AGENTS names, and names Freshservice when their stored key is gone", async () => {
     const grace = agentNamed("Grace Okafor");
+    expect(grace.roles).not.toContain("Account Admin");
     const { client, tokens } = await signIn(grace.api_key);
+    expect(tokens.scope?.split(" ")).toContain("admin");
     await client.close();
     await vault.delete(grace.id);
     const answer = await mcpPost(tokens.access_token);
