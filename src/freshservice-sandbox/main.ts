@@ -45,6 +45,7 @@ const server = serve({ fetch: sandbox.app.fetch, port, hostname: values.host }, 
   say(`API key: "${values.key}" as the Basic-auth username (any password), e.g.`);
   say(`  curl -u ${values.key}:X '${base}/api/v2/tickets/filter?query="status:2"'`);
   say(`Request counters: ${base}/_sandbox/stats`);
+  say(`Each agent's own API key (to sign in as them): curl -u ${values.key}:X ${base}/_sandbox/agents`);
 });
 
 function shutdown(): void {
