@@ -3,6 +3,7 @@ import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectInProcessClient } from "../../src/mcp/in-process-client.ts";
 import { createMetrics } from "../../src/metrics/metrics.ts";
+import { hintKey } from "../../src/queue/intake.ts";
 import { TRIAGE_QUEUE, type TriageJob } from "../../src/queue/triage-queue.ts";
 import { createTriageResultStore } from "../../src/queue/triage-results.ts";
 import { findTriageMarkers } from "../../src/triage/index.ts";
@@ -156,5 +157,34 @@ describe("Freshservice triage job", () => {
       "Office Printer",
     ]);
     expect(await notesOf(ticketId)).toHaveLength(2);
+  });
+
+  it("saves the read when the webhook carried the whole new ticket: 2 credits", async () => {
+    const ticketId = await newTicket("Wi-Fi drops", "<p>The office Wi-Fi drops every few minutes.</p>");
+    // What a Web Request body with the ticket's placeholders leaves for the worker (the intake's hint).
+    await backend.redis.set(
+      hintKey(backend.prefix, ticketId),
+      JSON.stringify({
+        subject: "Wi-Fi drops",
+        description: "<p>The office Wi-Fi drops every few minutes.</p>",
+        status: "Open",
+        priority: "Low",
+        urgency: "Low",
+        impact: "Low",
+        type: "Incident",
+        category: "",
+        sub_category: "",
+        item_category: "",
+        group_name: "",
+        requester_email: requester.email,
+      }),
+    );
+    backend.sandbox.resetStats();
+    expect(await run(ticketId, "created")).toEqual({ outcome: "triaged" });
+    expect(backend.sandbox.stats().totalCredits).toBe(2);
+    expect((await backend.freshservice.tickets.get(ticketId)).sub_category).toBe("Wi-Fi");
+    // The echo is still recognised: the content hash came from the ticket as updated.
+    expect(await run(ticketId, "other")).toEqual({ outcome: "skipped", reason: "own_echo" });
+    expect(await notesOf(ticketId)).toHaveLength(1);
   });
 });
