@@ -10,6 +10,7 @@ import { pipelinePolicy } from "../src/mcp/pipeline-policy.ts";
 import { observeClassifier, observeTriageResults, timeSteps } from "../src/metrics/instrument.ts";
 import { createMetrics, type Metrics } from "../src/metrics/metrics.ts";
 import type { Product } from "../src/product.ts";
+import { SANDBOX_PRIORITY_MATRIX } from "../src/products/freshservice.ts";
 import { createRedisConnection } from "../src/queue/redis-connection.ts";
 import type { TriageJob } from "../src/queue/triage-queue.ts";
 import type { TriageResultStore } from "../src/queue/triage-results.ts";
@@ -78,7 +79,9 @@ export async function createTriageWorkerRuntime(options: {
             applyUnmeasured: config.triage.applyUnmeasured,
           },
           // TRIAGE_CONFIG's priorityMatrix (src/triage/freshservice/priority-matrix.ts).
-          priorityMatrix: taxonomy.priorityMatrix,
+          priorityMatrix:
+            taxonomy.priorityMatrix ??
+            (config.freshdesk.target.kind === "sandbox" ? SANDBOX_PRIORITY_MATRIX : undefined),
           overrides: options.learning?.overrides,
           metrics,
         })

@@ -2,7 +2,9 @@ import { createFreshserviceDemoTickets } from "../demo/freshservice-demo-tickets
 import { createFreshserviceDirectory } from "../freshservice/account-directory.ts";
 import { createFreshserviceClient } from "../freshservice/client.ts";
 import { createFreshserviceSandbox } from "../freshservice-sandbox/app.ts";
+import { PRIORITY_MATRIX } from "../freshservice-sandbox/seed/history.ts";
 import { parseFreshserviceWebhookPayload } from "../routes/freshservice-webhook-payload.ts";
+import type { PriorityMatrix } from "../triage/freshservice/priority-matrix.ts";
 import type { ProductWiring } from "./wiring.ts";
 
 export const freshserviceWiring: ProductWiring = {
@@ -29,3 +31,10 @@ export const freshserviceWiring: ProductWiring = {
   // The agent portal's ticket page [inferred: not in the API reference].
   ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
 };
+
+/**
+ * The seeded sandbox account's priority matrix (Admin › Priority Matrix in a real account, which
+ * no API returns). The zero-config start uses it when TRIAGE_CONFIG gives none, as an operator of
+ * that account would copy it there; a real account's comes only from TRIAGE_CONFIG.
+ */
+export const SANDBOX_PRIORITY_MATRIX: PriorityMatrix = { cells: PRIORITY_MATRIX };

@@ -1,7 +1,6 @@
 // The zero-config Freshservice start (`SANDBOX_PRODUCT=freshservice npm start`) as one service:
 // the embedded Freshservice sandbox, its Workflow Automator calling /webhooks/freshservice, the
 // workers on their thread, learning from the sandbox's labelled history at start.
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService, WEBHOOK_SECRET, waitFor } from "../support/service.ts";
 
@@ -20,14 +19,8 @@ type FsConversation = { id: number; private: boolean; source: number; body_text:
 describe("SANDBOX_PRODUCT=freshservice: the whole service", () => {
   let t: TestService;
   beforeAll(async () => {
-    t = await startTestService({
-      SANDBOX_PRODUCT: "freshservice",
-      LEARN_INTERVAL: "6h",
-      // The seeded account's priority matrix (impact × urgency → priority), as the README shows.
-      TRIAGE_CONFIG: fileURLToPath(
-        new URL("../../examples/freshservice-triage-config.json", import.meta.url),
-      ),
-    });
+    // Nothing else set: the sandbox's own priority matrix turns urgency and impact into priority.
+    t = await startTestService({ SANDBOX_PRODUCT: "freshservice", LEARN_INTERVAL: "6h" });
     await t.modelPromoted(90_000);
   }, 120_000);
   afterAll(async () => t?.stop());
