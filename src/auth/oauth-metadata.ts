@@ -5,6 +5,7 @@ import {
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { PRODUCT_LABELS, type Product } from "../product.ts";
 
 /** The scopes a person can grant: levels, as for MCP_TOKENS (write includes read, admin both). */
 export const OAUTH_SCOPES = ["read", "write", "admin"] as const;
@@ -28,13 +29,13 @@ export function protectedResourceMetadataUrl(base: string): string {
 }
 
 /** RFC 9728: what /mcp is and which authorization server issues its tokens. */
-export function protectedResourceMetadata(base: string) {
+export function protectedResourceMetadata(base: string, product: Product = "freshdesk") {
   return OAuthProtectedResourceMetadataSchema.parse({
     resource: resourceUrl(base),
     authorization_servers: [base],
     scopes_supported: [...OAUTH_SCOPES],
     bearer_methods_supported: ["header"],
-    resource_name: "Freshdesk triage MCP server",
+    resource_name: `${PRODUCT_LABELS[product]} triage MCP server`,
   });
 }
 
@@ -75,10 +76,11 @@ export const openCors = cors({
 });
 
 /** The well-known documents, both at the root and path-suffixed for /mcp (clients try either). */
-export function oauthMetadataRoutes(options: { publicUrl: string | undefined }): Hono {
+export function oauthMetadataRoutes(options: { publicUrl: string | undefined; product?: Product }): Hono {
   const routes = new Hono();
   routes.use("/.well-known/*", openCors);
-  const resource = (c: Context) => c.json(protectedResourceMetadata(serviceBase(c, options.publicUrl)));
+  const resource = (c: Context) =>
+    c.json(protectedResourceMetadata(serviceBase(c, options.publicUrl), options.product));
   const server = (c: Context) => c.json(authorizationServerMetadata(serviceBase(c, options.publicUrl)));
   routes.get("/.well-known/oauth-protected-resource", resource);
   routes.get(`/.well-known/oauth-protected-resource${MCP_PATH}`, resource);

@@ -118,7 +118,7 @@ beforeAll(async () => {
           },
         }),
       },
-      { path: "/", app: oauthMetadataRoutes({ publicUrl: undefined }) },
+      { path: "/", app: oauthMetadataRoutes({ publicUrl: undefined, product: "freshservice" }) },
       {
         path: "/",
         app: authorizationRoutes({
@@ -213,6 +213,11 @@ describe("OAuth sign-in for a Freshservice deployment", () => {
     expect(authorizationUrl.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorizationUrl.searchParams.get("resource")).toBe(`${url}/mcp`);
     expect(provider.clientInformation()?.client_id).toBeTruthy();
+    const resource = await (await fetch(`${url}/.well-known/oauth-protected-resource/mcp`)).json();
+    expect(resource).toMatchObject({
+      resource: `${url}/mcp`,
+      resource_name: "Freshservice triage MCP server",
+    });
 
     // The page names the product; the field keeps its Freshdesk-era name.
     const page = await (await fetch(authorizationUrl)).text();
