@@ -59,7 +59,7 @@ export async function createTriageWorkerRuntime(options: {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const { taxonomy } = config.triage;
-  const product = config.product ?? "freshdesk";
+  const { product } = config;
   const client = await connectInProcessClient(
     options.mcp,
     product === "freshservice" ? freshservicePipelinePolicy() : pipelinePolicy(),
