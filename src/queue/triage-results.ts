@@ -78,14 +78,10 @@ export const triageRunSchema = z.object({
     .optional()
     .describe("The account's learned model the decisions used; null when none had been learned."),
   decisions: z
-    .object({
-      group: fieldDecisionSchema.optional(),
-      type: fieldDecisionSchema.optional(),
-      priority: fieldDecisionSchema.optional(),
-    })
+    .record(z.string(), fieldDecisionSchema)
     .optional()
     .describe(
-      "Per learned field: the value, its measured precision, and why it was applied or only suggested.",
+      "Per learned field (Freshdesk: group, type, priority; Freshservice: category, sub_category, item_category, urgency, impact, priority, group, type): the value, its measured precision, and why it was applied or only suggested.",
     ),
   noteId: z.number().nullable().optional(),
   durationMs: z.number().optional(),
