@@ -1,6 +1,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOverrideStore } from "../../src/learning/overrides.ts";
 import { connectInProcessClient } from "../../src/mcp/in-process-client.ts";
 import { createMetrics } from "../../src/metrics/metrics.ts";
 import { hintKey } from "../../src/queue/intake.ts";
@@ -186,5 +187,42 @@ describe("Freshservice triage job", () => {
     // The echo is still recognised: the content hash came from the ticket as updated.
     expect(await run(ticketId, "other")).toEqual({ outcome: "skipped", reason: "own_echo" });
     expect(await notesOf(ticketId)).toHaveLength(1);
+  });
+
+  it("records an agent's change of a value it applied as an override, by the learned field's label", async () => {
+    const overrides = createOverrideStore({
+      redis: backend.redis,
+      prefix: backend.prefix,
+      account: "fs-overrides",
+    });
+    const withOverrides = createFreshserviceProcessor({
+      client,
+      redis: backend.redis,
+      keyPrefix: backend.prefix,
+      mode: "apply",
+      portalUrl: PORTAL_URL,
+      results: createTriageResultStore(backend.redis, backend.prefix),
+      learning: { targetPrecision: 0.9, applyUnmeasured: true },
+      overrides,
+      metrics: createMetrics(),
+    }).processor;
+    const go = async (ticketId: number, event: TriageJob["event"]) =>
+      withOverrides(await queue.add("t", { ticketId, event, receivedAt: new Date().toISOString() }));
+    const ticketId = await newTicket("Wi-Fi", "<p>The office Wi-Fi is down.</p>");
+    const since = new Date();
+    await go(ticketId, "created");
+    await go(ticketId, "other"); // our update's echo
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await backend.freshservice.tickets.update(ticketId, {
+      category: "Network",
+      sub_category: "VPN",
+      item_category: "GlobalProtect",
+    });
+    expect(await go(ticketId, "other")).toMatchObject({ outcome: "skipped" });
+    const seen = (await overrides.since(since)).filter((o) => o.ticketId === ticketId);
+    expect(seen.map((o) => [o.field, o.from, o.to])).toEqual([
+      ["sub_category", "Wi-Fi", "VPN"],
+      ["item_category", "Office Wi-Fi", "GlobalProtect"],
+    ]);
   });
 });

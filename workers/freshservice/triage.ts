@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
-import type { OverrideStore } from "../../src/learning/overrides.ts";
-import { FRESHSERVICE_LEARNED_FIELDS, type LearnedField } from "../../src/learning/types.ts";
+import { type AppliedValues, findOverrides } from "../../src/learning/overrides.ts";
+import { FRESHSERVICE_LEARNED_FIELDS } from "../../src/learning/types.ts";
 import { readHint } from "../hint-snapshot.ts";
 import type { ProductTriage } from "../triage.processor.ts";
 import type { FsAccountSnapshotCache } from "./account-snapshot.ts";
@@ -43,31 +43,27 @@ export function createFreshserviceTriage(
       return { ...loaded, fromHint: false };
     },
     decide: (input) => decideFreshservice(deps, input),
-    async recordOverrides(overrides: OverrideStore, run, ticket, at) {
+    async recordOverrides(overrides, run, ticket, at) {
       const fields = (run as typeof run & { fields?: Record<string, FsFieldRecord> }).fields ?? {};
-      const now = currentValues(ticket as FsTicketSnapshot);
       // Learning labels a group by its name, so overrides name it too.
-      const groupName = async (id: string | number | null) =>
-        typeof id === "number"
-          ? ((await deps.account.get()).groups.find((g) => g.id === id)?.name ?? id)
-          : id;
-      const closed = ticket.status === 4 || ticket.status === 5;
+      const groups = (await deps.account.get()).groups;
+      const groupName = (id: string | number | null) =>
+        typeof id === "number" ? (groups.find((g) => g.id === id)?.name ?? id) : id;
+      const applied: AppliedValues = { at: run.at, values: {} };
       for (const field of FRESHSERVICE_OVERRIDE_FIELDS) {
         const record = fields[field];
         if (record?.status !== "applied" || !(run.applied ?? []).includes(field)) continue;
-        const to = now[field];
-        if (String(to ?? "").toLowerCase() === String(record.to ?? "").toLowerCase()) continue;
-        await overrides.record({
-          // The override store is keyed by field name; Freshservice's fields are its own.
-          field: field as LearnedField,
-          ticketId: ticket.id,
-          from: field === "group" ? await groupName(record.to) : record.to,
-          to: field === "group" ? await groupName(to ?? null) : (to ?? null),
-          at: at.toISOString(),
-          appliedAt: run.at,
-          seen: closed ? "close" : "update",
-        });
+        applied.values[field] = field === "group" ? groupName(record.to) : record.to;
       }
+      if (Object.keys(applied.values).length === 0) return;
+      const current = currentValues(ticket as FsTicketSnapshot);
+      const found = findOverrides(
+        applied,
+        { ...current, group: groupName(current.group) },
+        { ticketId: ticket.id, at, kind: ticket.status === 4 || ticket.status === 5 ? "close" : "update" },
+        FRESHSERVICE_OVERRIDE_FIELDS,
+      );
+      for (const override of found) await overrides.record(override);
     },
   };
 }
