@@ -9,7 +9,6 @@ import { createApp } from "./app.ts";
 import { authorizationRoutes } from "./auth/authorization.ts";
 import { createKeyVault } from "./auth/key-vault.ts";
 import { oauthMetadataRoutes } from "./auth/oauth-metadata.ts";
-import { createPersonFreshdesk } from "./auth/person-freshdesk.ts";
 import { resolveSecretKey } from "./auth/secret-key.ts";
 import { createTokenStore } from "./auth/token-store.ts";
 import type { Config } from "./config.ts";
@@ -339,12 +338,12 @@ async function build(
       accessTokenTtlSeconds: config.oauth.accessTokenTtlSeconds,
       refreshTokenTtlSeconds: config.oauth.refreshTokenTtlSeconds,
     });
-    const people = createPersonFreshdesk({
+    const people = wiring.people({
       client: {
         baseUrl: freshdeskBaseUrl,
         timeoutMs: config.freshdesk.timeoutMs,
         governor,
-        logger: logger.child({ component: "freshdesk" }),
+        logger: logger.child({ component: config.product }),
         onResponse: metrics.freshdeskCall,
       },
       store: tokenStore,
@@ -396,10 +395,7 @@ async function build(
             oauth: {
               store: tokenStore,
               vault,
-              serverFor: (person) => ({
-                ...mcpDeps,
-                freshdesk: people.forPerson(person.grant.agentId, person.apiKey),
-              }),
+              serverFor: (person) => people.serverFor(mcpDeps, person.grant.agentId, person.apiKey),
             },
             readOnly: config.mcp.readOnly,
             ...(config.mcp.toolsets ? { toolsets: config.mcp.toolsets } : {}),
@@ -425,7 +421,7 @@ async function build(
             quality,
           }),
         },
-        { path: "/", app: oauthMetadataRoutes({ publicUrl: config.publicUrl }) },
+        { path: "/", app: oauthMetadataRoutes({ publicUrl: config.publicUrl, product: config.product }) },
         {
           path: "/",
           app: authorizationRoutes({
@@ -435,7 +431,8 @@ async function build(
             keyPrefix: accountPrefix,
             publicUrl: config.publicUrl,
             adminAgents: config.oauth.adminAgents,
-            freshdeskFor: people.forKey,
+            product: config.product,
+            keyCheck: people.keyCheck,
             failedSignIns,
             registrations: createRateLimiter({
               redis: shared,

@@ -1,4 +1,6 @@
 import { missingGroups } from "../account-check.ts";
+import { freshdeskKeyCheck } from "../auth/key-check.ts";
+import { createPersonFreshdesk } from "../auth/person-freshdesk.ts";
 import { createDemoTickets } from "../demo/demo-tickets.ts";
 import { createAccountDirectory, createFreshdeskClient } from "../freshdesk/index.ts";
 import { parseWebhookPayload } from "../routes/webhook-payload.ts";
@@ -26,4 +28,12 @@ export const freshdeskWiring: ProductWiring = {
     "freshdesk" in deps ? missingGroups(deps.directory, taxonomy) : Promise.resolve([]),
   createDemoTickets,
   ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
+  people(options) {
+    const people = createPersonFreshdesk(options);
+    return {
+      keyCheck: freshdeskKeyCheck(people.forKey, options.logger),
+      serverFor: (deps, agentId, apiKey) =>
+        "freshdesk" in deps ? { ...deps, freshdesk: people.forPerson(agentId, apiKey) } : deps,
+    };
+  },
 };

@@ -1,3 +1,4 @@
+import { createPersonFreshservice } from "../auth/person-freshservice.ts";
 import { createFreshserviceDemoTickets } from "../demo/freshservice-demo-tickets.ts";
 import { createFreshserviceDirectory } from "../freshservice/account-directory.ts";
 import { createFreshserviceClient } from "../freshservice/client.ts";
@@ -30,6 +31,14 @@ export const freshserviceWiring: ProductWiring = {
   createDemoTickets: createFreshserviceDemoTickets,
   // The agent portal's ticket page [inferred: not in the API reference].
   ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
+  people(options) {
+    const people = createPersonFreshservice(options);
+    return {
+      keyCheck: people.keyCheck,
+      serverFor: (deps, agentId, apiKey) =>
+        "freshservice" in deps ? { ...deps, freshservice: people.forPerson(agentId, apiKey) } : deps,
+    };
+  },
 };
 
 /**

@@ -1,3 +1,6 @@
+import type { KeyCheck } from "../auth/key-check.ts";
+import type { KeyVault } from "../auth/key-vault.ts";
+import type { TokenStore } from "../auth/token-store.ts";
 import type { FreshdeskClientOptions } from "../freshdesk/client.ts";
 import type { Logger } from "../logger.ts";
 import type { McpServerDeps, SharedServerDeps } from "../mcp/deps.ts";
@@ -29,4 +32,19 @@ export type ProductWiring = {
   createDemoTickets(apiBase: string, apiKey: string): Promise<CreatedDemo[]>;
   /** The agent portal's page of a ticket. */
   ticketUrl(portalUrl: string, ticketId: number): string;
+  /** OAuth sign-in: how a pasted key is checked, and a person's own tool server. */
+  people(options: PeopleOptions): People;
+};
+
+export type PeopleOptions = {
+  client: Omit<FreshdeskClientOptions, "apiKey" | "fetch">;
+  store: TokenStore;
+  vault: KeyVault;
+  logger: Logger;
+};
+
+export type People = {
+  keyCheck: KeyCheck;
+  /** The service's tool server deps with a client acting with this person's own key. */
+  serverFor(deps: McpServerDeps<Product>, agentId: number, apiKey: string): McpServerDeps<Product>;
 };
