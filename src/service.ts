@@ -29,7 +29,7 @@ import type { McpServerDeps, SharedServerDeps } from "./mcp/deps.ts";
 import { withWorkerThreadMetrics } from "./metrics/combined.ts";
 import { createMetrics, type Metrics } from "./metrics/metrics.ts";
 import { startMetricsServer } from "./metrics/metrics-server.ts";
-import type { Product } from "./product.ts";
+import { PRODUCT_LABELS, type Product } from "./product.ts";
 import { helpdeskRateLimits, productWiring } from "./products/index.ts";
 import { accountKeyPrefix } from "./queue/account-keys.ts";
 import { forgetSandboxHistory } from "./queue/forget-sandbox-history.ts";
@@ -135,6 +135,7 @@ async function build(
   const shared = track(stops, createRedisConnection(redisUrl, "worker", "shared"));
   // Freshdesk or Freshservice: the parts that differ (client, sandbox, tools, webhook body).
   const wiring = productWiring(config.product);
+  const siteName = `${PRODUCT_LABELS[config.product]} triage`;
 
   // The HTTP server starts first so the sandbox's URL (and so Freshdesk's base URL) is known.
   let handler: Hono | undefined;
@@ -446,11 +447,15 @@ async function build(
         },
         {
           path: "/",
-          app: docsRoutes({ serverUrl: config.publicUrl, includeSandbox: sandbox !== undefined }),
+          app: docsRoutes({
+            serverUrl: config.publicUrl,
+            includeSandbox: sandbox !== undefined,
+            product: config.product,
+          }),
         },
         {
           path: "/",
-          app: loginRoutes(pageAuth, failedSignIns, signInGuard.addressOf),
+          app: loginRoutes(pageAuth, failedSignIns, signInGuard.addressOf, siteName),
         },
         {
           path: "/",
@@ -459,6 +464,7 @@ async function build(
             results,
             enqueue: (job) => enqueueTriage(queue, job),
             tickets: ticketLinksFor(config.freshdesk.target, config.product),
+            site: siteName,
             quality,
           }),
         },

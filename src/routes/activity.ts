@@ -24,6 +24,8 @@ export type ActivityRouteDeps = {
   tickets: TicketLinks;
   /** The learned model's figures and the kept-unchanged shares (src/learning/quality.ts). */
   quality?: (() => Promise<QualityReport>) | undefined;
+  /** The service's name for its product, e.g. "Freshservice triage". */
+  site?: string | undefined;
   now?: () => Date;
 };
 
@@ -71,6 +73,7 @@ export function activityRoutes(deps: ActivityRouteDeps): Hono<{ Variables: Viewe
         ticketLinkTarget: deps.tickets.target,
         queued,
         quality,
+        site: deps.site,
       }),
     );
   });

@@ -16,7 +16,13 @@ const SCOPES: readonly Scope[] = ["read", "write", "admin"];
  * The login form (`/login`) and `/logout`: tokens in, HttpOnly SameSite=Strict session cookie out.
  * Failed sign-ins are limited per client address so tokens cannot be guessed by volume.
  */
-export function loginRoutes(auth: PageAuth, attempts: RateLimiter, clientAddress: ClientAddress): Hono {
+export function loginRoutes(
+  auth: PageAuth,
+  attempts: RateLimiter,
+  clientAddress: ClientAddress,
+  /** The service's name for its product, e.g. "Freshservice triage". */
+  site?: string,
+): Hono {
   const routes = new Hono();
 
   routes.get("/login", (c) => {
@@ -29,6 +35,7 @@ export function loginRoutes(auth: PageAuth, attempts: RateLimiter, clientAddress
         next: safeNext(c.req.query("next")),
         needed,
         signedInAs: lacking ? session.name : undefined,
+        site,
       }),
     );
   });
@@ -42,7 +49,7 @@ export function loginRoutes(auth: PageAuth, attempts: RateLimiter, clientAddress
     const tooMany = (error: unknown) => {
       if (!(error instanceof RateLimitedError)) throw error;
       c.header("Retry-After", String(error.retryAfterSeconds));
-      return sendPage(c, loginPage({ next, error: "Too many failed sign-ins; wait a minute." }), 429);
+      return sendPage(c, loginPage({ next, error: "Too many failed sign-ins; wait a minute.", site }), 429);
     };
     try {
       await attempts.check(address);
@@ -57,7 +64,7 @@ export function loginRoutes(auth: PageAuth, attempts: RateLimiter, clientAddress
       } catch (error) {
         return tooMany(error);
       }
-      return sendPage(c, loginPage({ next, error: "That token is not valid. Check MCP_TOKENS." }), 401);
+      return sendPage(c, loginPage({ next, error: "That token is not valid. Check MCP_TOKENS.", site }), 401);
     }
     setCookie(c, SESSION_COOKIE, auth.signer.issue(token), {
       path: "/",

@@ -19,6 +19,8 @@ export type ActivityPageProps = {
   queued?: number | undefined;
   /** The learned model and its measured figures; the section is left out when not given. */
   quality?: QualityReport | undefined;
+  /** The service's name for its product, e.g. "Freshservice triage". */
+  site?: string | undefined;
 };
 
 /** The triage activity page: what triage decided for recent tickets, and the day's totals. */
@@ -48,7 +50,7 @@ export function activityPage(props: ActivityPageProps): Markup {
     ${props.quality ? qualitySection(props.quality) : ""}
     <h2>Recent tickets</h2>
     ${summary.tickets.length === 0 ? emptyState() : ticketTable(props)}`;
-  return layout("Triage activity", header, body);
+  return layout("Triage activity", header, body, props.site);
 }
 
 function countTable(heading: string, counts: readonly Count[], id: string): Markup {

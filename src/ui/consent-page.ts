@@ -100,7 +100,7 @@ export function consentKeyPage(props: ConsentPageProps): Markup {
       permissions. The key is stored encrypted; signing out of the client or a refused key removes access.
     </p>
   </section>`;
-  return layout("Connect", "", body);
+  return layout("Connect", "", body, `${wording.label} triage`);
 }
 
 export type ConfirmPageProps = ConsentPageProps & {
@@ -126,7 +126,7 @@ export function consentConfirmPage(props: ConfirmPageProps): Markup {
       <button type="submit" name="decision" value="deny">Deny</button>
     </form>
   </section>`;
-  return layout("Allow access", "", body);
+  return layout("Allow access", "", body, `${wording.label} triage`);
 }
 
 /** A request that cannot be sent back to the client (unknown client, unregistered redirect URI). */

@@ -9,6 +9,8 @@ export type LoginPageProps = {
   needed?: Scope | undefined;
   error?: string | undefined;
   signedInAs?: string | undefined;
+  /** The service's name for its product, e.g. "Freshservice triage". */
+  site?: string | undefined;
 };
 
 /** The sign-in form: a token from MCP_TOKENS in, a session cookie out. */
@@ -37,5 +39,5 @@ export function loginPage(props: LoginPageProps): Markup {
     </form>
     <p class="muted">The session lasts 12 hours; the token itself is not stored in the browser.</p>
   </section>`;
-  return layout("Sign in", "", body);
+  return layout("Sign in", "", body, props.site);
 }
