@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBodySchema } from "../app.ts";
 import { qualityReportSchema } from "../learning/quality.ts";
 import type { AuditEntry } from "../mcp/audit.ts";
+import type { Product } from "../product.ts";
 import {
   fieldChangeSchema,
   fieldDecisionSchema,
@@ -10,6 +11,7 @@ import {
   triageRunSchema,
 } from "../queue/triage-results.ts";
 import { auditCountSchema } from "../routes/admin.ts";
+import { freshserviceWebhookBodySchema } from "../routes/freshservice-webhook-payload.ts";
 import { livenessSchema, readinessSchema } from "../routes/health.ts";
 import { SESSION_COOKIE } from "../routes/session.ts";
 import { reprocessAcceptedSchema, reprocessBodySchema, ticketIdParamSchema } from "../routes/tickets.ts";
@@ -38,6 +40,7 @@ const auditPageSchema = z.object({ entries: z.array(auditEntrySchema).describe("
 const requestSchemas = {
   WebhookFlatPayload: webhookFlatPayloadSchema,
   WebhookSimplePayload: webhookSimplePayloadSchema,
+  FreshserviceWebhookPayload: freshserviceWebhookBodySchema,
   TicketId: ticketIdParamSchema,
   ReprocessRequest: reprocessBodySchema,
   AuditCount: auditCountSchema,
@@ -65,8 +68,16 @@ export type SchemaName = keyof typeof requestSchemas | keyof typeof responseSche
 /** The zod schema behind each component, for checking real traffic against the document. */
 export const namedSchemas: Record<SchemaName, z.ZodType> = { ...requestSchemas, ...responseSchemas };
 
-export function buildComponentSchemas() {
-  return componentSchemas(requestSchemas, responseSchemas);
+/** Webhook bodies of the other product, left out of a deployment's document (one product each). */
+const OTHER_PRODUCTS_BODIES: Record<Product, SchemaName[]> = {
+  freshdesk: ["FreshserviceWebhookPayload"],
+  freshservice: ["WebhookFlatPayload", "WebhookSimplePayload"],
+};
+
+export function buildComponentSchemas(product: Product = "freshdesk") {
+  const omitted = new Set<string>(OTHER_PRODUCTS_BODIES[product]);
+  const requests = Object.fromEntries(Object.entries(requestSchemas).filter(([name]) => !omitted.has(name)));
+  return componentSchemas(requests, responseSchemas);
 }
 
 export const securitySchemes = {

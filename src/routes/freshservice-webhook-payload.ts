@@ -48,6 +48,46 @@ export const freshserviceWebhookPayloadSchema = z.record(z.string().max(200), sc
 });
 
 /**
+ * The body as the API document describes it (src/openapi/components.ts): the same flat object of
+ * scalars the parser reads, with the keys it looks at named. The parser below, not this schema,
+ * decides what is accepted; the document's test checks the two agree on the examples and keys.
+ */
+export const freshserviceWebhookBodySchema = z
+  .object({
+    ticket_id: z
+      .union([
+        z.int().positive(),
+        z
+          .string()
+          .regex(/^(#?([Ii][Nn][Cc]|[Ss][Rr]|[Cc][Hh][Nn]|[Pp][Rr][Bb])-)?\d{1,15}$/)
+          .describe("Digits, or the display form such as `#INC-1042` (its number is taken as the id)."),
+      ])
+      .describe("The numeric ticket id: `{{ticket.id_numeric}}`, a number or a string of digits."),
+    event: z
+      .enum(["created", "updated"])
+      .optional()
+      .describe(
+        '`created` from the "Ticket is raised" automator, `updated` from an update event; without it the worker\'s content hash decides.',
+      ),
+    ...Object.fromEntries(
+      HINT_KEYS.map((key) => [
+        key,
+        scalar.optional().describe(`A hint (also accepted as \`ticket_${key}\`).`),
+      ]),
+    ),
+  })
+  .catchall(scalar)
+  .meta({
+    description: [
+      "A flat JSON object from a Freshservice Workflow Automator Web Request node (Freshservice deployments only).",
+      'Only `ticket_id` is required. With `event: "created"` and the new ticket\'s subject, description, status,',
+      "priority, urgency, impact, type, category and requester as hints, the worker skips reading the ticket.",
+      "Names or numbers are both read for status, priority, urgency and impact. Other keys are ignored.",
+    ].join(" "),
+    examples: [{ ticket_id: 1042, event: "created" }, { ticket_id: "1042" }],
+  });
+
+/**
  * `{{ticket.id}}` renders the display form such as `#INC-1042` or `SR-1042` [inferred: the
  * number in it is the numeric id]; accepting it spares an admin who picked the wrong placeholder.
  */

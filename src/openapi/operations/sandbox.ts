@@ -1,3 +1,4 @@
+import type { Product } from "../../product.ts";
 import type { Paths, Response, SecurityRequirement, Tag } from "../types.ts";
 import { anyOf } from "./common.ts";
 
@@ -127,3 +128,61 @@ export const sandboxPaths: Paths = {
     },
   },
 };
+
+const freshserviceSandboxTag: Tag = {
+  name: "Sandbox",
+  description: [
+    "An embedded simulator of the Freshservice v2 REST API (an IT service desk with a labelled history), served",
+    "under `/sandbox` only when no real Freshservice is configured (`SANDBOX_PRODUCT=freshservice`, no",
+    "`FRESHSERVICE_DOMAIN`). Everything under `/sandbox/api/v2/` follows Freshservice's own API reference — tickets",
+    "and their filter language, conversations, ticket form fields, requesters, agents, groups, departments,",
+    "solutions, canned responses, service catalog, assets, changes, problems, SLA policies and business hours —",
+    "with Freshservice's paths, bodies, error bodies, pagination and rate-limit headers (overall and sub-limits).",
+    "Only a few representative operations are listed here.",
+  ].join(" "),
+};
+
+/**
+ * The Freshservice sandbox serves the same representative paths; only the wording and the
+ * examples differ (its tickets need a requester, and the Workflow Automator emulator fires).
+ */
+function freshserviceSandboxPaths(): Paths {
+  const paths = structuredClone(sandboxPaths);
+  const tickets = paths["/sandbox/api/v2/tickets"]!;
+  const ticket = paths["/sandbox/api/v2/tickets/{id}"]!;
+  tickets.get!.summary = "List tickets (Freshservice v2)";
+  tickets.post!.summary =
+    "Create a ticket (Freshservice v2); fires the sandbox's Workflow Automator web request";
+  tickets.post!.requestBody!.content["application/json"]!.example = {
+    subject: "My laptop won't boot",
+    description: "It shows a black screen since this morning.",
+    email: "dana@example.com",
+    priority: 2,
+    status: 2,
+  };
+  ticket.get!.summary = "View a ticket (Freshservice v2)";
+  ticket.put!.summary = "Update a ticket (Freshservice v2)";
+  ticket.put!.requestBody!.content["application/json"]!.example = { urgency: 2, impact: 2 };
+  for (const operation of [tickets.get!, tickets.post!, ticket.get!, ticket.put!]) {
+    for (const response of Object.values(operation.responses)) {
+      response.description = response.description.replaceAll("Freshdesk", "Freshservice");
+    }
+  }
+  const agents = paths["/sandbox/_sandbox/agents"]!.get!;
+  agents.description = [
+    "Each agent's key acts as that agent: the sandbox attributes its notes and updates to it and `/agents/me`",
+    "answers it. Paste a key on the OAuth consent page to sign in as that agent.",
+  ].join(" ");
+  agents.responses["200"]!.description = "`[{id, name, email, api_key, member_of, roles}]`";
+  for (const response of Object.values(agents.responses)) {
+    response.description = response.description.replaceAll("Freshdesk", "Freshservice");
+  }
+  return paths;
+}
+
+/** The embedded sandbox of the deployment's product. */
+export function sandboxFor(product: Product): { tag: Tag; paths: Paths } {
+  return product === "freshservice"
+    ? { tag: freshserviceSandboxTag, paths: freshserviceSandboxPaths() }
+    : { tag: sandboxTag, paths: sandboxPaths };
+}
