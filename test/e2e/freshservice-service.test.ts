@@ -70,4 +70,13 @@ describe("SANDBOX_PRODUCT=freshservice: the whole service", () => {
     expect(await notes(created.id)).toHaveLength(1);
     expect(await ticket(created.id)).toEqual(triaged);
   });
+
+  it("names Freshservice in its pages, its start-up check and its OAuth metadata", async () => {
+    expect(await (await fetch(`${t.url}/login`)).text()).toContain("<strong>Freshservice triage</strong>");
+    expect(await t.service.accountCheck()).toEqual({ ok: true, missingGroups: [] });
+    const metadata = (await (await fetch(`${t.url}/.well-known/oauth-protected-resource/mcp`)).json()) as {
+      resource_name?: string;
+    };
+    expect(metadata.resource_name).toMatch(/Freshservice/);
+  });
 });
