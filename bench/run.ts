@@ -7,6 +7,7 @@ import { loadConfig } from "../src/config.ts";
 import { budgetBenchmark } from "./budget.ts";
 import { creditsBenchmark } from "./credits.ts";
 import { endToEndBenchmark } from "./end-to-end.ts";
+import { freshserviceCreditsBenchmark } from "./freshservice-credits.ts";
 import { intakeBenchmark } from "./intake.ts";
 import { intakeAllInOneBenchmark } from "./intake-all-in-one.ts";
 import { learningBenchmark } from "./learning.ts";
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult>
   "end-to-end": endToEndBenchmark,
   "mcp-hop": mcpHopBenchmark,
   credits: creditsBenchmark,
+  "freshservice-credits": freshserviceCreditsBenchmark,
   budget: budgetBenchmark,
   memory: memoryBenchmark,
   learning: learningBenchmark,
