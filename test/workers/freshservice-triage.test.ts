@@ -7,8 +7,9 @@ import { createMetrics } from "../../src/metrics/metrics.ts";
 import { hintKey } from "../../src/queue/intake.ts";
 import { TRIAGE_QUEUE, type TriageJob } from "../../src/queue/triage-queue.ts";
 import { createTriageResultStore } from "../../src/queue/triage-results.ts";
-import { findTriageMarkers } from "../../src/triage/index.ts";
+import { findTriageMarkers, markerJobId } from "../../src/triage/index.ts";
 import { freshservicePipelinePolicy } from "../../workers/freshservice/pipeline-policy.ts";
+import { createFreshservicePipelineTools } from "../../workers/freshservice/pipeline-tools.ts";
 import { createFreshserviceProcessor } from "../../workers/freshservice/processor.ts";
 import type { TriageProcessor } from "../../workers/triage-worker.ts";
 import { type FsBackend, PORTAL_URL, startFsBackend } from "../mcp/freshservice/support.ts";
@@ -224,5 +225,18 @@ describe("Freshservice triage job", () => {
       ["sub_category", "Wi-Fi", "VPN"],
       ["item_category", "Office Wi-Fi", "GlobalProtect"],
     ]);
+  });
+
+  it("finds the note a job already posted, for a retry after a crash mid-post", async () => {
+    const ticketId = await newTicket("Outlook crashes", "<p>Outlook closes when I open it.</p>");
+    const job = await queue.add("t", { ticketId, event: "created", receivedAt: new Date().toISOString() });
+    await processor(job);
+    const tools = createFreshservicePipelineTools(client, {
+      redis: backend.redis,
+      keyPrefix: backend.prefix,
+    });
+    const [note] = await notesOf(ticketId);
+    expect(await tools.findNoteOfJob(ticketId, markerJobId(job.id!))).toBe(note!.id);
+    expect(await tools.findNoteOfJob(ticketId, markerJobId("another-job"))).toBeUndefined();
   });
 });
