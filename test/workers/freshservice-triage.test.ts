@@ -239,4 +239,22 @@ describe("Freshservice triage job", () => {
     expect(await tools.findNoteOfJob(ticketId, markerJobId(job.id!))).toBe(note!.id);
     expect(await tools.findNoteOfJob(ticketId, markerJobId("another-job"))).toBeUndefined();
   });
+
+  it("runs under a policy that lets it write only triage's fields and private notes", async () => {
+    const ticketId = await newTicket("Policy", "<p>Nothing to see.</p>");
+    const refused = async (name: string, args: Record<string, unknown>) => {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError).toBe(true);
+      return (result.content as Array<{ text?: string }>).map((c) => c.text ?? "").join("");
+    };
+    expect(await refused("update_ticket", { ticket_id: ticketId, status: 5 })).toMatch(
+      /may update only category/,
+    );
+    expect(await refused("add_note", { ticket_id: ticketId, body: "hi", private: false })).toMatch(
+      /private notes only/,
+    );
+    await refused("reply_to_ticket", { ticket_id: ticketId, body: "hi" });
+    await refused("place_service_request", { display_id: 1 });
+    expect((await backend.freshservice.tickets.get(ticketId)).status).toBe(2);
+  });
 });
