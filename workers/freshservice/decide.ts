@@ -156,8 +156,7 @@ export async function decideFreshservice(deps: FsDecideDeps, input: DecideInput)
     suggested: plan.suggested,
     articles: articles.map((a) => ({ id: a.id, title: a.title, url: a.url })),
     model,
-    // The run record's decisions are keyed by field; Freshservice has its own fields.
-    decisions: records as TriageRun["decisions"],
+    decisions: records,
     fields,
     assets,
     update: plan.update,
