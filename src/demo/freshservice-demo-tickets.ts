@@ -12,9 +12,9 @@ type FreshserviceDemoTicket = { subject: string; description: string; requesterI
 
 const DEMO_TICKETS: readonly FreshserviceDemoTicket[] = [
   {
-    subject: "My laptop won't boot after the update",
+    subject: "My MacBook won't boot after the update",
     description:
-      "This morning my laptop won't boot: the screen stays black after the logo and the fan spins. I have a client call at 11 and everything is on it.",
+      "This morning my laptop won't boot: the screen stays black after the Apple logo and the fan spins. I have a client call at 11 and everything is on it.",
     requesterIndex: LAPTOP_DEMO_REQUESTER_INDEX,
   },
   {
