@@ -87,6 +87,8 @@ export type DecideInput = {
   ticket: TicketSnapshot;
   fromHint: boolean;
   previous: TriageRun | undefined;
+  /** The latest run that wrote fields (later runs may have been skips); what an agent may since have changed. */
+  lastApplied?: TriageRun | undefined;
   jobId: string;
   contentHash: string;
   mode: TriageMode;

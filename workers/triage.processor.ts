@@ -128,6 +128,7 @@ export function createTriageProcessor(deps: ProcessorDeps): TriageProcessor {
       decision = await product.decide({
         ticket: loaded.snapshot,
         previous,
+        lastApplied,
         jobId,
         contentHash: verdict.contentHash,
         fromHint: loaded.fromHint,

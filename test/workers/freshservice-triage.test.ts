@@ -14,6 +14,8 @@ import { createFreshserviceProcessor } from "../../workers/freshservice/processo
 import type { TriageProcessor } from "../../workers/triage-worker.ts";
 import { type FsBackend, PORTAL_URL, startFsBackend } from "../mcp/freshservice/support.ts";
 
+const BACKEND = { url: "" };
+
 /**
  * The Freshservice triage job end to end against the Freshservice sandbox over HTTP, with real
  * Redis: what it writes, what it costs in credits, and that our own update's echo and a
@@ -29,6 +31,7 @@ describe("Freshservice triage job", () => {
 
   beforeAll(async () => {
     backend = await startFsBackend();
+    BACKEND.url = backend.sandboxUrl;
     client = await connectInProcessClient(backend.deps, freshservicePipelinePolicy());
     queue = new Queue<TriageJob>(TRIAGE_QUEUE, { connection: backend.redis, prefix: backend.prefix });
     const built = createFreshserviceProcessor({
@@ -257,4 +260,39 @@ describe("Freshservice triage job", () => {
     await refused("place_service_request", { display_id: 1 });
     expect((await backend.freshservice.tickets.get(ticketId)).status).toBe(2);
   });
+
+  it("leaves a value an agent changed when it triages again, even after skipped events", async () => {
+    const ticketId = await newTicket("Wi-Fi", "<p>The office Wi-Fi is down.</p>");
+    await run(ticketId, "created");
+    await run(ticketId, "other"); // our update's echo (a skipped run)
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await backend.freshservice.tickets.update(ticketId, {
+      category: "Network",
+      sub_category: "VPN",
+      item_category: "GlobalProtect",
+    });
+    expect(await run(ticketId, "other")).toMatchObject({ outcome: "skipped" }); // the agent's edit
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await postRequesterMessage(ticketId, "<p>Still no Office Wi-Fi in room 4.</p>");
+    expect(await run(ticketId, "other")).toEqual({ outcome: "triaged" });
+    const ticket = await backend.freshservice.tickets.get(ticketId);
+    expect([ticket.sub_category, ticket.item_category]).toEqual(["VPN", "GlobalProtect"]);
+    const notes = await notesOf(ticketId);
+    expect(notes).toHaveLength(2);
+    expect(notes.map((n) => n.body_text ?? "").join("\n")).toContain(
+      "an agent changed it after our earlier triage",
+    );
+  });
 });
+
+async function postRequesterMessage(ticketId: number, html: string): Promise<void> {
+  const res = await fetch(`${BACKEND.url}/api/v2/tickets/${ticketId}/notes`, {
+    method: "POST",
+    headers: {
+      Authorization: `Basic ${Buffer.from("fs-sandbox-test-key:X").toString("base64")}`,
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify({ body: html, private: false, incoming: true }),
+  });
+  if (res.status !== 201) throw new Error(`posting the requester's message answered ${res.status}`);
+}

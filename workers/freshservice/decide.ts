@@ -74,7 +74,7 @@ export async function decideFreshservice(deps: FsDecideDeps, input: DecideInput)
     groups: account.groups,
     matrix: deps.priorityMatrix,
     mode: input.mode,
-    previous: previousValues(input.previous),
+    previous: previousValues(input.lastApplied ?? input.previous),
     requesterDepartment: department,
   });
   const assets = assetsMentioned(
