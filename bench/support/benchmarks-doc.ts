@@ -19,6 +19,7 @@ const ORDER = [
   "intake-all-in-one",
   "end-to-end",
   "credits",
+  "freshservice-credits",
   "mcp-hop",
   "budget",
   "memory",

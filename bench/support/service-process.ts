@@ -11,6 +11,7 @@ import { createLogger } from "../../src/logger.ts";
 import { startService } from "../../src/service.ts";
 import { announceReady, answerRequests, exitWithParent } from "./child-ipc.ts";
 import { runDirectSequence } from "./direct-sequence.ts";
+import { recordSandboxCalls } from "./sandbox-calls.ts";
 
 const { values } = parseArgs({
   options: {
@@ -18,8 +19,11 @@ const { values } = parseArgs({
     worker: { type: "boolean", default: false },
     bare: { type: "boolean", default: false },
     "in-process-worker": { type: "boolean", default: false },
+    // Logs each sandbox API call's arrival from the start (see sandbox-calls.ts).
+    "sandbox-calls": { type: "boolean", default: false },
   },
 });
+const sandboxCalls = values["sandbox-calls"] ? recordSandboxCalls() : undefined;
 const config = loadConfig(process.env);
 const service = await startService(
   config,
@@ -33,6 +37,18 @@ exitWithParent();
 answerRequests({
   sandboxStats: () => service.sandbox?.stats(),
   resetSandboxStats: () => service.sandbox?.resetStats(),
+  sandboxCalls: (message) => sandboxCalls?.since(Number(message.from ?? 0)) ?? [],
+  // The embedded sandbox's automations pointed at this service's webhook, as SANDBOX_AUTOMATIONS=on does, or off.
+  setAutomations: (message) =>
+    service.sandbox?.automations.setTarget(
+      message.on === true && service.url
+        ? {
+            targetUrl: `${service.url.replace("0.0.0.0", "127.0.0.1")}/webhooks/${config.product}`,
+            auth: { type: "header", name: "X-Webhook-Token", value: config.webhook.secret },
+          }
+        : undefined,
+    ),
+  quality: () => service.quality(),
   directSequence: (message) =>
     runDirectSequence({
       baseUrl: service.freshdeskBaseUrl,
