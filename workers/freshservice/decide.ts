@@ -99,7 +99,15 @@ export async function decideFreshservice(deps: FsDecideDeps, input: DecideInput)
     current: fs,
     groups: groupNames,
     departments: new Map(account.departments.map((d) => [d.id, d.name])),
-    requester: requester ? { name: requester.name, email: requester.email } : { name: ticket.requesterName },
+    requester: requester
+      ? {
+          name: requester.name,
+          email: requester.email,
+          departments: requester.departmentIds.flatMap(
+            (id) => account.departments.find((d) => d.id === id)?.name ?? [],
+          ),
+        }
+      : { name: ticket.requesterName },
     assets,
     articles,
     model,

@@ -34,7 +34,10 @@ export type FsNoteInput = {
     type: string | null;
     departmentId: number | null;
   };
-  requester?: { name?: string | undefined; email?: string | undefined } | undefined;
+  /** `departments`: the requester's own, named when the ticket has none set. */
+  requester?:
+    | { name?: string | undefined; email?: string | undefined; departments?: readonly string[] | undefined }
+    | undefined;
   assets: readonly MentionedAsset[];
   articles: readonly SuggestedArticle[];
   model: { version: string | number; learnedFrom: number } | null;
@@ -112,7 +115,11 @@ function requesterText(input: FsNoteInput): string {
       | undefined) ?? input.current.departmentId;
   const department =
     departmentId !== null && departmentId !== undefined ? input.departments.get(departmentId) : undefined;
-  return department ? `${who}, department ${department}` : `${who}, department unknown`;
+  if (department) return `${who}, department ${department}`;
+  const theirs = input.requester?.departments ?? [];
+  return theirs.length > 0
+    ? `${who}, departments ${theirs.join(", ")} (none set on the ticket)`
+    : `${who}, department unknown`;
 }
 
 function priorityText(input: FsNoteInput): string {

@@ -100,4 +100,30 @@ describe("the Freshservice triage note", () => {
       "<b>Priority:</b> High from impact Medium × urgency High in the account&#39;s priority matrix",
     );
   });
+
+  it("names the requester's departments when the ticket has none and none was set", () => {
+    const plan = planFreshserviceUpdate({
+      current: { ...current, departmentId: null },
+      form,
+      groups: GROUPS,
+      mode: "apply",
+      decisions: {},
+    });
+    const html = renderFreshserviceNote({
+      jobId: "j",
+      contentHash: hash,
+      mode: "apply",
+      plan,
+      form,
+      current: { ...current, departmentId: null },
+      groups: new Map(),
+      departments: new Map(),
+      requester: { name: "Ada", departments: ["Finance", "Sales"] },
+      assets: [],
+      articles: [],
+      model: null,
+    });
+    expect(html).toContain("Ada, departments Finance, Sales (none set on the ticket)");
+    expect(html).toContain("no model learned from this account yet");
+  });
 });
