@@ -116,7 +116,8 @@ export function createFsAccountSnapshotCache(
       list.push({
         displayId: asset.display_id,
         name: asset.name,
-        typeName: asset.description_text,
+        // The asset type's name (Laptop, Monitor) says what kind of device it is.
+        typeName: asset.asset_type_name ?? asset.description_text,
         assetTag: asset.asset_tag,
       });
       assetsByUser.set(asset.user_id, list);
