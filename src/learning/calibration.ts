@@ -21,7 +21,12 @@ export function wilsonLowerBound(correct: number, n: number, z: number = Z): num
   return Math.max(0, (centre - margin) / (1 + z2 / n));
 }
 
-export type ScoredOutcome = { score: number; correct: boolean };
+export type ScoredOutcome = {
+  score: number;
+  correct: boolean;
+  /** How far apart the held-out ticket's words put the classes (see `textEvidence`). */
+  evidence?: number | undefined;
+};
 
 /**
  * The lowest score t such that, among held-out predictions scoring ≥ t, the lower bound of
@@ -91,14 +96,54 @@ export function reliabilityBins(outcomes: readonly ScoredOutcome[]): Calibration
   return bins;
 }
 
+/**
+ * The threshold a decision applies at. Among held-out predictions at or above it the lower bound
+ * of precision reaches the target (`chooseThreshold`), and so does the measured precision at the
+ * threshold itself: the share right above a threshold can reach the target while the band just
+ * above it is mostly wrong, and a value applied there would be shown with a precision under the
+ * target.
+ */
+export function applyThreshold(
+  outcomes: readonly ScoredOutcome[],
+  curve: FieldCalibration["curve"],
+  targetPrecision: number,
+): number | null {
+  const cumulative = chooseThreshold(outcomes, targetPrecision);
+  const firstPrecise = curve.find((point) => point.precision >= targetPrecision);
+  if (cumulative === null || !firstPrecise) return null;
+  // The curve's scores are rounded; the held-out score it starts at is the one to compare with.
+  const start = Math.min(...outcomes.filter((o) => round(o.score) >= firstPrecise.score).map((o) => o.score));
+  return Math.max(cumulative, start);
+}
+
+/**
+ * Held-out predictions are measured on tickets whose words say something; a ticket whose words
+ * barely separate the classes ("hello") is scored by the classes' base rates, outside anything
+ * measured. The floor is the evidence of the n-th weakest held-out ticket, n being the fewest
+ * predictions that could show the target at all (every one right and the lower bound ≥ target:
+ * 25 at 90 %): less evidence than that was not measured often enough to say anything. Null
+ * without evidence figures or with fewer held-out predictions than n (no threshold exists then).
+ */
+export function evidenceFloor(outcomes: readonly ScoredOutcome[], targetPrecision: number): number | null {
+  const evidence = outcomes
+    .map((o) => o.evidence)
+    .filter((e): e is number => e !== undefined)
+    .sort((a, b) => a - b);
+  let needed = 1;
+  while (needed <= evidence.length && wilsonLowerBound(needed, needed) < targetPrecision) needed++;
+  return needed <= evidence.length ? round(evidence[needed - 1] as number) : null;
+}
+
 export function calibrate(outcomes: readonly ScoredOutcome[], targetPrecision: number): FieldCalibration {
-  const threshold = chooseThreshold(outcomes, targetPrecision);
+  const curve = isotonicCurve(outcomes);
+  const threshold = applyThreshold(outcomes, curve, targetPrecision);
+  const minEvidence = evidenceFloor(outcomes, targetPrecision);
   const above = threshold === null ? [] : outcomes.filter((o) => o.score >= threshold);
   const n = outcomes.length;
   return {
     threshold,
     targetPrecision,
-    curve: isotonicCurve(outcomes),
+    curve,
     bins: reliabilityBins(outcomes),
     heldOut: {
       precision: above.length ? above.filter((o) => o.correct).length / above.length : null,
@@ -106,6 +151,7 @@ export function calibrate(outcomes: readonly ScoredOutcome[], targetPrecision: n
       accuracy: n ? outcomes.filter((o) => o.correct).length / n : 0,
       n,
     },
+    ...(minEvidence !== null ? { minEvidence } : {}),
   };
 }
 

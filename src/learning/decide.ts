@@ -66,14 +66,48 @@ function decideFromModel<F extends string>(
     };
   }
   const { threshold, curve } = fieldModel.calibration;
+  const sparse = sparseText(fieldModel.calibration, prediction);
+  if (sparse) {
+    // Not measured: the score is mostly the base rates, which no held-out figure speaks for.
+    return {
+      value: prediction.value,
+      precision: null,
+      applied: false,
+      reason: "below_threshold",
+      source: "model",
+      detail: sparse,
+    };
+  }
   const applied = threshold !== null && prediction.score >= threshold;
+  // Below every held-out score nothing was measured: the lowest block's precision is not this one's.
+  const lowest = curve[0]?.score;
+  const precision =
+    lowest === undefined || prediction.score < lowest ? null : precisionAt(curve, prediction.score);
+  // The share right at this confidence reached the target; the lower bound of it did not.
+  const tooFew = !applied && precision !== null && precision >= options.targetPrecision;
   return {
     value: prediction.value,
-    precision: precisionAt(curve, prediction.score),
+    precision,
     applied,
     reason: applied ? "calibrated" : "below_threshold",
     source: "model",
+    ...(tooFew ? { detail: "the lower confidence bound of that precision is under the target" } : {}),
   };
+}
+
+/**
+ * Why a ticket's text is too thin for the calibration to speak for it (undefined when it is
+ * not): its words separate the values less than held-out history measured, so the score is mostly
+ * the base rates ("hello" scored the most common category at 80 %).
+ */
+function sparseText(
+  calibration: { minEvidence?: number | undefined },
+  prediction: FieldPrediction,
+): string | undefined {
+  const floor = calibration.minEvidence;
+  if (floor === undefined || prediction.evidence === undefined || prediction.evidence >= floor)
+    return undefined;
+  return `too little in the text to go on (evidence ${prediction.evidence.toFixed(1)}; measured from ${floor.toFixed(1)} up)`;
 }
 
 function combineWithLlm<F extends string>(

@@ -2,7 +2,7 @@ import { containsPhrase, normalizeText } from "../triage/text.ts";
 import { calibrate, type ScoredOutcome, wilsonLowerBound } from "./calibration.ts";
 import { plainText, type SparseVector, ticketFeatures } from "./features.ts";
 import { stratifiedFolds } from "./folds.ts";
-import { rankClasses, trainClassifier } from "./model.ts";
+import { rankClasses, textEvidence, trainClassifier } from "./model.ts";
 import {
   type FieldPredictions,
   type FieldValue,
@@ -95,8 +95,14 @@ function learnField(
     if (testIdx.length === 0 || new Set(trainY).size < 2) continue;
     const classifier = trainClassifier(trainX, trainY, { seed: seed + fold });
     for (const i of testIdx) {
-      const top = rankClasses(classifier, vectors[rows[i] as number] as SparseVector)[0];
-      if (top) outcomes.push({ score: top.score, correct: top.value === labels[i] });
+      const vector = vectors[rows[i] as number] as SparseVector;
+      const top = rankClasses(classifier, vector)[0];
+      if (top)
+        outcomes.push({
+          score: top.score,
+          correct: top.value === labels[i],
+          evidence: textEvidence(classifier, vector),
+        });
     }
   }
   const classifier = trainClassifier(
@@ -132,7 +138,13 @@ export function predictFields(model: LearnedModel, ticket: TicketText): FieldPre
     if (!fieldModel) continue;
     const ranked = rankClasses(fieldModel.classifier, vector);
     const top = ranked[0];
-    if (top) predictions[field] = { value: top.value, score: top.score, ranked };
+    if (top)
+      predictions[field] = {
+        value: top.value,
+        score: top.score,
+        ranked,
+        evidence: textEvidence(fieldModel.classifier, vector),
+      };
   }
   return predictions;
 }

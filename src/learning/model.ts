@@ -130,6 +130,29 @@ export function rankClasses(classifier: LinearClassifier, x: SparseVector): Rank
     .sort((a, b) => b.score - a.score);
 }
 
+/**
+ * How far apart the ticket's own words put the classes: the spread (max − min) of the class scores
+ * before the base rates (bias) are added, in log-odds. Near 0 when the text says nothing the model
+ * learned from ("hello"), whatever the softmax then makes of the base rates.
+ */
+export function textEvidence(classifier: LinearClassifier, x: SparseVector): number {
+  const { k, rowOf, weights } = unpack(classifier);
+  const logits = new Float64Array(k);
+  for (let f = 0; f < x.indices.length; f++) {
+    const row = rowOf[x.indices[f] as number] as number;
+    if (row < 0) continue;
+    const value = x.values[f] as number;
+    for (let c = 0; c < k; c++) logits[c] = (logits[c] as number) + (weights[row * k + c] as number) * value;
+  }
+  let max = Number.NEGATIVE_INFINITY;
+  let min = Number.POSITIVE_INFINITY;
+  for (const v of logits) {
+    if (v > max) max = v;
+    if (v < min) min = v;
+  }
+  return k > 0 ? max - min : 0;
+}
+
 function scores(weights: Float32Array, bias: Float64Array, x: SparseVector, k: number, out: Float64Array) {
   for (let c = 0; c < k; c++) out[c] = bias[c] as number;
   for (let f = 0; f < x.indices.length; f++) {

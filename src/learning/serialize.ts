@@ -28,6 +28,7 @@ const fieldModel = z.object({
       accuracy: z.number(),
       n: z.number(),
     }),
+    minEvidence: z.number().min(0).optional(),
   }),
   labelled: z.number().int().min(0),
 });

@@ -86,6 +86,13 @@ export type FieldCalibration = {
   curve: Array<{ score: number; precision: number }>;
   bins: CalibrationBin[];
   heldOut: HeldOutFigures;
+  /**
+   * The least text evidence (`textEvidence`: how far apart the ticket's words put the classes)
+   * this calibration speaks for: held-out history had too few tickets with less to measure them.
+   * Below it a score is mostly the classes' base rates. Absent in models learned before it was
+   * measured.
+   */
+  minEvidence?: number | undefined;
 };
 
 /** A linear softmax classifier over hashed features; weights stored sparsely, base64 Float32. */
@@ -128,7 +135,13 @@ export type LearnedModel = {
 };
 
 export type RankedValue = { value: FieldValue; score: number };
-export type FieldPrediction = { value: FieldValue; score: number; ranked: RankedValue[] };
+export type FieldPrediction = {
+  value: FieldValue;
+  score: number;
+  ranked: RankedValue[];
+  /** How far apart the ticket's words put the classes, before the base rates (`textEvidence`). */
+  evidence?: number | undefined;
+};
 export type FieldPredictions = Partial<Record<string, FieldPrediction>>;
 
 export type DecisionReason =
