@@ -2,7 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { z } from "zod";
 import { ERROR_META_KEY, errorFromToolResult } from "../mcp/tool-error.ts";
 import type { StoredExample } from "./examples-store.ts";
-import { correctedFields, type SyncOptions, type SyncReport } from "./history-sync.ts";
+import { beginSync, correctedFields, type SyncOptions, type SyncReport } from "./history-sync.ts";
 import type { Labels } from "./types.ts";
 
 /**
@@ -62,28 +62,10 @@ const groupsResult = z
 
 /** Restarts of the query at an older creation day, should the filter stop paging. */
 const MAX_RESTARTS = 50;
-const DAY_MS = 86_400_000;
 
 export async function syncFreshserviceHistory(options: SyncOptions): Promise<SyncReport> {
   const { client, store } = options;
-  const now = options.now?.() ?? new Date();
-  const windowStart = new Date(now.getTime() - options.days * DAY_MS);
-  const state = await store.syncState();
-  const incremental = state.highWater !== undefined && state.days === options.days;
-  if (!incremental) await store.clear();
-  const since = incremental ? (state.highWater as string) : iso(windowStart);
-  const report: SyncReport = {
-    mode: incremental ? "incremental" : "full",
-    since,
-    listed: 0,
-    stored: 0,
-    removed: 0,
-    corrected: 0,
-    calls: 0,
-    highWater: state.highWater,
-    examples: 0,
-    capped: false,
-  };
+  const { now, windowStart, incremental, since, report } = await beginSync(options);
   const base = incremental
     ? `updated_at:>'${day(since)}'`
     : `(status:4 OR status:5) AND updated_at:>'${day(since)}'`;

@@ -61,13 +61,16 @@ const MAX_PAGE = 300;
 const MAX_CORRECTIONS_PER_RUN = 200;
 const DAY_MS = 86_400_000;
 
-export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
-  const { client, store } = options;
+/**
+ * Where a run starts, for either product's sync: incremental from the stored high-water mark, or
+ * (first run, or LEARN_DAYS changed) a full read of the window after clearing the examples.
+ */
+export async function beginSync(options: SyncOptions) {
   const now = options.now?.() ?? new Date();
   const windowStart = new Date(now.getTime() - options.days * DAY_MS);
-  const state = await store.syncState();
+  const state = await options.store.syncState();
   const incremental = state.highWater !== undefined && state.days === options.days;
-  if (!incremental) await store.clear();
+  if (!incremental) await options.store.clear();
   const since = incremental ? (state.highWater as string) : iso(windowStart);
   const report: SyncReport = {
     mode: incremental ? "incremental" : "full",
@@ -81,6 +84,12 @@ export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
     examples: 0,
     capped: false,
   };
+  return { now, windowStart, incremental, since, report, state };
+}
+
+export async function syncHistory(options: SyncOptions): Promise<SyncReport> {
+  const { client, store } = options;
+  const { now, windowStart, incremental, since, report, state } = await beginSync(options);
 
   // Every field an agent corrected within the window, by ticket: such a ticket is an example
   // (with those fields as labels) even while it is still open.
