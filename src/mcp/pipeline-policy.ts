@@ -38,15 +38,27 @@ function extraFields(args: Record<string, unknown>, allowed: readonly string[]):
 }
 
 export function pipelinePolicy(caller = "pipeline"): McpPolicy {
+  return restrictedPipelinePolicy(caller, PIPELINE_TOOLS, PIPELINE_UPDATE_FIELDS);
+}
+
+/**
+ * A pipeline policy for either product: these tools only, `update_ticket` limited to these
+ * fields, `add_note` to private notes.
+ */
+export function restrictedPipelinePolicy(
+  caller: string,
+  tools: readonly string[],
+  updateFields: readonly string[],
+): McpPolicy {
   return {
     caller,
     scopes: ["read", "write"],
-    tools: PIPELINE_TOOLS,
+    tools,
     argumentRules: {
       update_ticket: (args) => {
-        const extra = extraFields(args, PIPELINE_UPDATE_FIELDS);
+        const extra = extraFields(args, updateFields);
         if (extra.length === 0) return undefined;
-        return `the pipeline may update only ${PIPELINE_UPDATE_FIELDS.join(", ")}; not ${extra.join(", ")}.`;
+        return `the pipeline may update only ${updateFields.join(", ")}; not ${extra.join(", ")}.`;
       },
       add_note: (args) => {
         if (args.private !== true) return "the pipeline may add private notes only.";

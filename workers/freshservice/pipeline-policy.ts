@@ -1,3 +1,4 @@
+import { restrictedPipelinePolicy } from "../../src/mcp/pipeline-policy.ts";
 import type { McpPolicy } from "../../src/mcp/policy.ts";
 
 /**
@@ -39,30 +40,6 @@ export const FRESHSERVICE_PIPELINE_UPDATE_FIELDS = [
   "type",
   "department_id",
 ] as const;
-const NOTE_FIELDS = ["body", "private"] as const;
-
-function extraFields(args: Record<string, unknown>, allowed: readonly string[]): string[] {
-  return Object.keys(args).filter(
-    (key) => key !== "ticket_id" && args[key] !== undefined && !allowed.includes(key),
-  );
-}
-
 export function freshservicePipelinePolicy(caller = "pipeline"): McpPolicy {
-  return {
-    caller,
-    scopes: ["read", "write"],
-    tools: PIPELINE_TOOLS,
-    argumentRules: {
-      update_ticket: (args) => {
-        const extra = extraFields(args, FRESHSERVICE_PIPELINE_UPDATE_FIELDS);
-        if (extra.length === 0) return undefined;
-        return `the pipeline may update only ${FRESHSERVICE_PIPELINE_UPDATE_FIELDS.join(", ")}; not ${extra.join(", ")}.`;
-      },
-      add_note: (args) => {
-        if (args.private !== true) return "the pipeline may add private notes only.";
-        const extra = extraFields(args, NOTE_FIELDS);
-        return extra.length > 0 ? `the pipeline may not set ${extra.join(", ")} on notes.` : undefined;
-      },
-    },
-  };
+  return restrictedPipelinePolicy(caller, PIPELINE_TOOLS, FRESHSERVICE_PIPELINE_UPDATE_FIELDS);
 }
