@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildFreshserviceHistory } from "../../src/freshservice-sandbox/seed/history.ts";
-import { GROUP_NAMES, groupId } from "../../src/freshservice-sandbox/seed/org.ts";
 import { applyThreshold, calibrate, evidenceFloor, isotonicCurve } from "../../src/learning/calibration.ts";
 import { decideFields } from "../../src/learning/decide.ts";
 import { learn, predictFields } from "../../src/learning/learn.ts";
 import {
   type FieldDecision,
   FRESHSERVICE_LEARNED_FIELDS,
-  type LabelledTicket,
   LEARNED_FIELDS,
   type LearnedModel,
 } from "../../src/learning/types.ts";
-import { buildHistory } from "../../src/sandbox/seed/history.ts";
-import { buildSeed } from "../../src/sandbox/seed/index.ts";
+import { freshdeskExamples, freshserviceExamples } from "./sandbox-histories.ts";
 
 /**
  * A ticket whose text says nothing ("hello") must not be classified with a measured precision
@@ -25,44 +21,9 @@ const NOW = Date.parse("2026-11-25T12:00:00Z");
 const TARGET = 0.9;
 const HELLO = { subject: "Python SDK check", description: "hello" };
 
-function freshserviceExamples(): LabelledTicket[] {
-  const names = new Map(GROUP_NAMES.map((name) => [groupId(name), name]));
-  return buildFreshserviceHistory(NOW).tickets.map((t) => ({
-    id: t.id,
-    subject: t.subject,
-    description: t.description_text,
-    labels: {
-      category: t.category ?? undefined,
-      sub_category: t.sub_category ?? undefined,
-      item_category: t.item_category ?? undefined,
-      type: t.type,
-      urgency: t.urgency,
-      impact: t.impact,
-      priority: t.priority,
-      group: t.group_id === null ? undefined : names.get(t.group_id),
-    },
-  }));
-}
-
-function freshdeskExamples(): LabelledTicket[] {
-  const names = new Map(buildSeed(NOW).groups.map((g) => [g.id, g.name]));
-  return buildHistory(NOW)
-    .tickets.filter((t) => !t.spam && t.deleted !== true)
-    .map((t) => ({
-      id: t.id,
-      subject: t.subject,
-      description: t.description_text,
-      labels: {
-        group: t.group_id === null ? undefined : names.get(t.group_id),
-        type: t.type ?? undefined,
-        priority: t.priority as 1 | 2 | 3 | 4,
-      },
-    }));
-}
-
-const fsExamples = freshserviceExamples();
+const fsExamples = freshserviceExamples(NOW);
 const fsModel = learn(fsExamples, { targetPrecision: TARGET, fields: FRESHSERVICE_LEARNED_FIELDS });
-const fdExamples = freshdeskExamples();
+const fdExamples = freshdeskExamples(NOW);
 const fdModel = learn(fdExamples, { targetPrecision: TARGET });
 
 /** The contradictions the note showed: applied under the target, or "below the target" above it. */

@@ -142,7 +142,7 @@ function priorityText(input: FsNoteInput): string {
 function outcomeText(o: FieldOutcome, input: FsNoteInput): string {
   const label = FIELD_LABELS[o.field];
   const change = `${label} ${show(o.field, o.from, input)} → ${show(o.field, o.to, input)}`;
-  const measured = o.precision !== null ? ` (measured precision ${Math.round(o.precision * 100)}%)` : "";
+  const measured = o.precision !== null ? ` (measured precision ${percent(o.precision)}%)` : "";
   switch (o.status) {
     case "applied":
       return `${change}: applied${measured}${o.reason === "rule" && o.detail ? ` (${o.detail})` : ""}`;
@@ -150,9 +150,18 @@ function outcomeText(o: FieldOutcome, input: FsNoteInput): string {
       return `${label} ${show(o.field, o.to, input)}: already set${measured}`;
     case "skipped":
       return `${label}: not changed, ${o.reason}`;
-    default:
-      return `${change}: suggested, ${heldBack(o.reason)}${measured}`;
+    default: {
+      // A held-back model value says what held it back when the decision knows more than
+      // "below the target": too little text to measure, or a lower bound that fell short.
+      const why = o.reason === "below_threshold" && o.detail ? o.detail : heldBack(o.reason);
+      return `${change}: suggested, ${why}${measured}`;
+    }
   }
+}
+
+/** Rounded down: 89.7 % shown as 90 % beside "below the target" of 90 % would contradict itself. */
+function percent(precision: number): number {
+  return Math.floor(precision * 100 + 1e-9);
 }
 
 function heldBack(reason: string): string {
