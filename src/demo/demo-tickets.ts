@@ -56,27 +56,32 @@ export type CreatedDemoTicket = DemoTicket & { id: number; createdAt: number };
 export async function createDemoTickets(apiBase: string, apiKey: string): Promise<CreatedDemoTicket[]> {
   const created: CreatedDemoTicket[] = [];
   for (const ticket of DEMO_TICKETS) {
-    const response = await fetch(`${apiBase}/tickets`, {
-      method: "POST",
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${apiKey}:X`).toString("base64")}`,
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify({
-        subject: ticket.subject,
-        description: `<div>${ticket.description}</div>`,
-        email: ticket.email,
-        name: ticket.name,
-        priority: 1,
-        status: 2,
-        source: 2,
-      }),
+    const body = await postTicket<{ id: number }>(apiBase, apiKey, {
+      subject: ticket.subject,
+      description: `<div>${ticket.description}</div>`,
+      email: ticket.email,
+      name: ticket.name,
+      priority: 1,
+      status: 2,
+      source: 2,
     });
-    if (!response.ok) {
-      throw new Error(`Creating a demo ticket failed: ${response.status} ${await response.text()}`);
-    }
-    const body = (await response.json()) as { id: number };
     created.push({ ...ticket, id: body.id, createdAt: Date.now() });
   }
   return created;
+}
+
+/** POST /tickets to a sandbox's API (either product) with its Basic-auth key; the parsed answer. */
+export async function postTicket<T>(apiBase: string, apiKey: string, ticket: unknown): Promise<T> {
+  const response = await fetch(`${apiBase}/tickets`, {
+    method: "POST",
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${apiKey}:X`).toString("base64")}`,
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify(ticket),
+  });
+  if (!response.ok) {
+    throw new Error(`Creating a demo ticket failed: ${response.status} ${await response.text()}`);
+  }
+  return (await response.json()) as T;
 }

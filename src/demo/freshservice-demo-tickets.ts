@@ -1,6 +1,7 @@
 import { REQUESTER_BASE } from "../freshservice-sandbox/seed/ids.ts";
 import { LAPTOP_DEMO_REQUESTER_INDEX } from "../freshservice-sandbox/seed/tickets.ts";
 import type { CreatedDemo } from "../products/wiring.ts";
+import { postTicket } from "./demo-tickets.ts";
 
 /**
  * New tickets for the zero-config Freshservice demo (`SANDBOX_PRODUCT=freshservice npm start`):
@@ -47,26 +48,15 @@ const DEMO_TICKETS: readonly FreshserviceDemoTicket[] = [
 export async function createFreshserviceDemoTickets(apiBase: string, apiKey: string): Promise<CreatedDemo[]> {
   const created: CreatedDemo[] = [];
   for (const ticket of DEMO_TICKETS) {
-    const response = await fetch(`${apiBase}/tickets`, {
-      method: "POST",
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${apiKey}:X`).toString("base64")}`,
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify({
-        subject: ticket.subject,
-        description: `<div>${ticket.description}</div>`,
-        requester_id: REQUESTER_BASE + 1 + ticket.requesterIndex,
-        // Freshservice's create table stars status and priority; send both (reference §3).
-        status: 2,
-        priority: 1,
-        source: 2,
-      }),
+    const body = await postTicket<{ ticket: { id: number } }>(apiBase, apiKey, {
+      subject: ticket.subject,
+      description: `<div>${ticket.description}</div>`,
+      requester_id: REQUESTER_BASE + 1 + ticket.requesterIndex,
+      // Freshservice's create table stars status and priority; send both (reference §3).
+      status: 2,
+      priority: 1,
+      source: 2,
     });
-    if (!response.ok) {
-      throw new Error(`Creating a demo ticket failed: ${response.status} ${await response.text()}`);
-    }
-    const body = (await response.json()) as { ticket: { id: number } };
     created.push({ id: body.ticket.id, subject: ticket.subject });
   }
   return created;
