@@ -141,6 +141,9 @@ function heldBackText(change: FieldChange): string {
     case "no_prediction":
       return " — suggested: nothing to measure it by";
     case "below_threshold":
+      // The decision says when it knows more: too little text to measure, or a lower bound short.
+      if (change.evidence?.reason === "below_threshold" && change.evidence.detail)
+        return ` — suggested: ${change.evidence.detail}`;
       return change.evidence
         ? " — suggested: below the measured-precision target"
         : " — below the confidence bar";
