@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Redis } from "ioredis";
 import { callFreshserviceTool } from "../../src/mcp/freshservice/call-tool.ts";
@@ -37,7 +38,20 @@ export function lastWriteKey(prefix: string, ticketId: number): string {
 export function echoKey(prefix: string, ticketId: number): string {
   return `${prefix}:fs-echo:${ticketId}`;
 }
-const ECHO_TTL_SECONDS = 60;
+/**
+ * Long enough for an echo that waited its turn in the rate budget (the client waits up to two
+ * minutes for it) to still find the copy.
+ */
+const ECHO_TTL_SECONDS = 300;
+/**
+ * Set while our update is in flight: the automator fires as Freshservice applies the update, so
+ * its echo can reach a worker before the update's answer (and so the copy) is back. That echo
+ * waits for the copy rather than reading the ticket.
+ */
+const ECHO_PENDING = "pending";
+const PENDING_TTL_SECONDS = 180;
+const PENDING_WAIT_MS = 30_000;
+const PENDING_POLL_MS = 100;
 
 export function createFreshservicePipelineTools(client: Client, store: { redis: Redis; keyPrefix: string }) {
   async function allConversations(ticketId: number): Promise<FsConversationOutput[]> {
@@ -92,10 +106,16 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
 
     /** Returns the ticket as Freshservice stored it, which `update_ticket` answers with at no extra cost. */
     async updateTicket(ticketId: number, update: Record<string, unknown>): Promise<FsTicketSnapshot> {
-      const stored = await callFreshserviceTool(client, "update_ticket", {
-        ticket_id: ticketId,
-        ...update,
-      });
+      const key = echoKey(store.keyPrefix, ticketId);
+      await store.redis.set(key, ECHO_PENDING, "EX", PENDING_TTL_SECONDS);
+      let stored: Awaited<ReturnType<typeof callFreshserviceTool<"update_ticket">>>;
+      try {
+        stored = await callFreshserviceTool(client, "update_ticket", { ticket_id: ticketId, ...update });
+      } catch (error) {
+        // No update, no echo to wait for (a retry sets the mark again).
+        await store.redis.del(key);
+        throw error;
+      }
       await wrote(ticketId, stored.updated_at);
       const snapshot = toFsSnapshot(stored, []);
       await store.redis.set(
@@ -109,8 +129,15 @@ export function createFreshservicePipelineTools(client: Client, store: { redis: 
 
     /** Our own update's copy of the ticket, once, when its echo arrives (see echoKey). */
     async takeEcho(ticketId: number): Promise<FsTicketSnapshot | undefined> {
-      const raw = await store.redis.getdel(echoKey(store.keyPrefix, ticketId));
-      return raw ? (JSON.parse(raw) as FsTicketSnapshot) : undefined;
+      const key = echoKey(store.keyPrefix, ticketId);
+      const deadline = Date.now() + PENDING_WAIT_MS;
+      while ((await store.redis.get(key)) === ECHO_PENDING && Date.now() < deadline) {
+        await sleep(PENDING_POLL_MS);
+      }
+      // Taken only once the copy is there: a mark left pending stays for the copy it announces.
+      if ((await store.redis.get(key)) === ECHO_PENDING) return undefined;
+      const raw = await store.redis.getdel(key);
+      return raw && raw !== ECHO_PENDING ? (JSON.parse(raw) as FsTicketSnapshot) : undefined;
     },
 
     async addPrivateNote(ticketId: number, html: string): Promise<number> {
