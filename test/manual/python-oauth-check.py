@@ -1,17 +1,20 @@
 """Manual check: the official Python MCP SDK's OAuth client against a running service.
 
-Not part of the suite (it needs Python and the `mcp` package). Run it against `npm start`
-(zero-config, so the embedded Freshdesk sandbox serves as the account):
+Not part of the suite (it needs Python and the `mcp` package). Run it against the zero-config
+start of either product, whose embedded sandbox serves as the account:
 
     python3 -m venv /tmp/pyenv && /tmp/pyenv/bin/pip install mcp   # checked with mcp 2.3.0
     npm start                                   # in another terminal (or PORT=3457 npm start)
+    SANDBOX_PRODUCT=freshservice npm start      # or: the Freshservice sandbox
     /tmp/pyenv/bin/python test/manual/python-oauth-check.py http://127.0.0.1:3000/mcp
 
 Given only the /mcp URL, `mcp.client.auth.OAuthClientProvider` discovers the authorization
 server, registers itself, and opens the consent page; this script plays the browser: it reads
-the form's hidden fields, posts a seeded sandbox agent's key in `freshdesk_api_key`, approves,
-and hands the code back. Then it lists tools, calls get_current_agent and add_note, and checks
-in the sandbox that the note carries that agent's user_id. Exits non-zero on any mismatch.
+the form's hidden fields, posts a seeded sandbox agent's own key in `freshdesk_api_key`,
+approves, and hands the code back. Then it lists tools and, for Freshdesk, calls
+get_current_agent; for Freshservice, pages filter_tickets with its cursor and reads a ticket and
+the requester's assets. Both add a note and check in the sandbox that it carries that agent's
+user_id. Exits non-zero on any mismatch.
 """
 
 import asyncio
@@ -63,6 +66,9 @@ def hidden_fields(page: str) -> dict[str, str]:
 def sandbox_agent() -> dict:
     auth = base64.b64encode(f"{SANDBOX_ADMIN_KEY}:X".encode()).decode()
     agents = httpx.get(f"{BASE}/sandbox/_sandbox/agents", headers={"Authorization": f"Basic {auth}"}).json()
+    # Freshdesk's agents carry a ticket scope; Freshservice's their groups (member_of).
+    if "member_of" in agents[0]:
+        return next(a for a in agents if "Account Admin" not in a["roles"])
     return next(a for a in agents if a["ticket_scope"] == 1 and "Account Administrator" not in a["roles"])
 
 
@@ -96,6 +102,44 @@ async def callback_handler() -> AuthorizationCodeResult:
     return AuthorizationCodeResult(code=pending["code"], state=pending["state"], iss=pending["iss"])
 
 
+async def freshdesk_checks(session: ClientSession, tools, headers) -> dict:
+    me = await session.call_tool("get_current_agent", {})
+    assert not me.is_error, me
+    print("get_current_agent:", me.structured_content.get("id"), me.structured_content.get("name"))
+    assert me.structured_content["id"] == AGENT["id"], "get_current_agent names another agent"
+    return httpx.post(
+        f"{BASE}/sandbox/api/v2/tickets",
+        headers=headers,
+        json={"subject": "Python SDK check", "description": "hello", "email": "py-check@example.com", "priority": 1, "status": 2},
+    ).json()
+
+
+async def freshservice_checks(session: ClientSession, tools, headers) -> dict:
+    names = {tool.name for tool in tools}
+    assert {"filter_tickets", "list_requester_assets", "place_service_request"} <= names
+    assert "get_current_agent" not in names, "a Freshdesk tool in a Freshservice deployment"
+    first = await session.call_tool("filter_tickets", {"query": "status:4 OR status:5"})
+    assert not first.is_error, first
+    page = first.structured_content
+    print(f"filter_tickets: total={page['total']} first page={len(page['items'])} cursor={bool(page.get('next_cursor'))}")
+    second = await session.call_tool("filter_tickets", {"cursor": page["next_cursor"]})
+    assert not second.is_error, second
+    assert second.structured_content["items"][0]["id"] not in {t["id"] for t in page["items"]}
+    requester = httpx.get(f"{BASE}/sandbox/api/v2/requesters?per_page=5", headers=headers).json()["requesters"][3]
+    ticket = httpx.post(
+        f"{BASE}/sandbox/api/v2/tickets",
+        headers=headers,
+        json={"subject": "Python SDK check", "description": "hello", "requester_id": requester["id"], "priority": 1, "status": 2},
+    ).json()["ticket"]
+    got = await session.call_tool("get_ticket", {"ticket_id": ticket["id"]})
+    assert not got.is_error, got
+    print("get_ticket:", got.structured_content["id"], got.structured_content.get("department_name"))
+    assets = await session.call_tool("list_requester_assets", {"requester_id": requester["id"]})
+    assert not assets.is_error, assets
+    print("list_requester_assets:", [a["name"] for a in assets.structured_content["items"]])
+    return ticket
+
+
 async def main() -> None:
     storage = MemoryStorage()
     provider = OAuthClientProvider(
@@ -113,24 +157,19 @@ async def main() -> None:
     )
     async with streamable_http_client(MCP_URL, http_client=create_mcp_http_client(auth=provider)) as (read, write):
         async with ClientSession(read, write) as session:
-            await session.initialize()
+            init = await session.initialize()
+            freshservice = "freshservice" in init.server_info.name
             tools = (await session.list_tools()).tools
-            print(f"tools listed: {len(tools)}")
-            me = await session.call_tool("get_current_agent", {})
-            assert not me.is_error, me
-            print("get_current_agent:", me.structured_content.get("id"), me.structured_content.get("name"))
-            assert me.structured_content["id"] == AGENT["id"], "get_current_agent names another agent"
+            print(f"{init.server_info.name}: tools listed: {len(tools)}")
             auth = base64.b64encode(f"{SANDBOX_ADMIN_KEY}:X".encode()).decode()
             headers = {"Authorization": f"Basic {auth}"}
-            ticket = httpx.post(
-                f"{BASE}/sandbox/api/v2/tickets",
-                headers=headers,
-                json={"subject": "Python SDK check", "description": "hello", "email": "py-check@example.com", "priority": 1, "status": 2},
-            ).json()
+            ticket = await (freshservice_checks if freshservice else freshdesk_checks)(session, tools, headers)
             marker = f"Python SDK note {time.time()}"
             note = await session.call_tool("add_note", {"ticket_id": ticket["id"], "body": marker})
             assert not note.is_error, note
             conversations = httpx.get(f"{BASE}/sandbox/api/v2/tickets/{ticket['id']}/conversations", headers=headers).json()
+            if freshservice:
+                conversations = conversations["conversations"]
             written = next(c for c in conversations if marker in c["body_text"])
             print(f"add_note on ticket {ticket['id']}: user_id={written['user_id']}")
             assert written["user_id"] == AGENT["id"], "the note is attributed to another user"
