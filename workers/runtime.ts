@@ -1,3 +1,4 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Config } from "../src/config.ts";
@@ -23,7 +24,7 @@ import { createFreshserviceProcessor } from "./freshservice/processor.ts";
 import { createPipelineTools } from "./pipeline-tools.ts";
 import { createSimilarTickets } from "./similar-tickets.ts";
 import { createTriageProcessor } from "./triage.processor.ts";
-import { createTriageWorker, type JobOutcome } from "./triage-worker.ts";
+import { createTriageWorker, type JobOutcome, type TriageProcessor } from "./triage-worker.ts";
 
 export type TriageWorkerRuntime = {
   worker: Worker;
@@ -64,7 +65,8 @@ export async function createTriageWorkerRuntime(options: {
     options.mcp,
     product === "freshservice" ? freshservicePipelinePolicy() : pipelinePolicy(),
   );
-  const freshservice =
+  // Only the deployment's product is built: its processor and the account data it preloads.
+  const pipeline =
     product === "freshservice"
       ? createFreshserviceProcessor({
           client,
@@ -85,51 +87,14 @@ export async function createTriageWorkerRuntime(options: {
           overrides: options.learning?.overrides,
           metrics,
         })
-      : undefined;
-  const classifier = createConfiguredClassifier({
-    openai: config.openai,
-    taxonomy,
-    logger,
-    onLlmCall: metrics.llmCall,
-  });
-  const account = createAccountSnapshotCache(client);
-  // Both caches load lazily, so the Freshdesk one costs nothing in a Freshservice deployment.
-  const processor =
-    freshservice?.processor ??
-    createTriageProcessor({
-      tools: timeSteps(
-        createPipelineTools(client),
-        { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
-        metrics.step,
-      ),
-      account: timeSteps(account, { get: "account" }, metrics.step),
-      companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
-      classifier: observeClassifier(classifier, metrics),
-      taxonomy,
-      results: observeTriageResults(options.results, metrics),
-      redis: options.redis,
-      keyPrefix: options.accountPrefix,
-      mode: config.triage.mode,
-      portalUrl: options.portalUrl,
-      learning: {
-        models: options.learning?.models,
-        targetPrecision: config.triage.targetPrecision,
-        applyUnmeasured: config.triage.applyUnmeasured,
-        // Only the language model reads similar tickets; without one, the index is never built.
-        similar:
-          config.openai.apiKey && options.learning?.examples
-            ? createSimilarTickets({ examples: options.learning.examples, models: options.learning.models })
-            : undefined,
-      },
-      overrides: options.learning?.overrides,
-    });
+      : createFreshdeskPipeline(options, client, metrics);
   const connection = createRedisConnection(options.redisUrl, "worker", "triage-worker");
   connection.on("error", () => {});
   const worker = createTriageWorker({
     connection,
     prefix: options.accountPrefix,
     concurrency: config.triage.concurrency,
-    process: processor,
+    process: pipeline.processor,
     logger,
   });
   // Same fields as the processor's own lines (triage-worker.ts); attemptsMade now includes this attempt.
@@ -150,7 +115,7 @@ export async function createTriageWorkerRuntime(options: {
   return {
     worker,
     async warmUp() {
-      await (freshservice ? freshservice.warmUp() : account.get());
+      await pipeline.warmUp();
     },
     async close() {
       await worker.close();
@@ -158,4 +123,49 @@ export async function createTriageWorkerRuntime(options: {
       connection.disconnect();
     },
   };
+}
+
+/** Freshdesk's triage: the taxonomy's classifier, the learned model, and cached account data. */
+function createFreshdeskPipeline(
+  options: Parameters<typeof createTriageWorkerRuntime>[0],
+  client: Client,
+  metrics: Metrics,
+): { processor: TriageProcessor; warmUp(): Promise<unknown> } {
+  const { config, logger } = options;
+  const { taxonomy } = config.triage;
+  const classifier = createConfiguredClassifier({
+    openai: config.openai,
+    taxonomy,
+    logger,
+    onLlmCall: metrics.llmCall,
+  });
+  const account = createAccountSnapshotCache(client);
+  const processor = createTriageProcessor({
+    tools: timeSteps(
+      createPipelineTools(client),
+      { loadTicket: "load", updateTicket: "apply", addPrivateNote: "note" },
+      metrics.step,
+    ),
+    account: timeSteps(account, { get: "account" }, metrics.step),
+    companies: timeSteps(createCompanyLookup(client), { get: "company" }, metrics.step),
+    classifier: observeClassifier(classifier, metrics),
+    taxonomy,
+    results: observeTriageResults(options.results, metrics),
+    redis: options.redis,
+    keyPrefix: options.accountPrefix,
+    mode: config.triage.mode,
+    portalUrl: options.portalUrl,
+    learning: {
+      models: options.learning?.models,
+      targetPrecision: config.triage.targetPrecision,
+      applyUnmeasured: config.triage.applyUnmeasured,
+      // Only the language model reads similar tickets; without one, the index is never built.
+      similar:
+        config.openai.apiKey && options.learning?.examples
+          ? createSimilarTickets({ examples: options.learning.examples, models: options.learning.models })
+          : undefined,
+    },
+    overrides: options.learning?.overrides,
+  });
+  return { processor, warmUp: () => account.get() };
 }

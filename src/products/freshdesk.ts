@@ -27,7 +27,6 @@ export const freshdeskWiring: ProductWiring = {
   missingGroups: (deps, taxonomy) =>
     "freshdesk" in deps ? missingGroups(deps.directory, taxonomy) : Promise.resolve([]),
   createDemoTickets,
-  ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
   people(options) {
     const people = createPersonFreshdesk(options);
     return {

@@ -29,8 +29,6 @@ export const freshserviceWiring: ProductWiring = {
   // to groups TRIAGE_CONFIG names, so no configured group can be missing.
   missingGroups: async () => [],
   createDemoTickets: createFreshserviceDemoTickets,
-  // The agent portal's ticket page [inferred: not in the API reference].
-  ticketUrl: (portalUrl, ticketId) => `${portalUrl}/a/tickets/${ticketId}`,
   people(options) {
     const people = createPersonFreshservice(options);
     return {

@@ -30,8 +30,6 @@ export type ProductWiring = {
   missingGroups(deps: McpServerDeps<Product>, taxonomy: Taxonomy): Promise<string[]>;
   /** A few new tickets in the sandbox that show the whole flow at once. */
   createDemoTickets(apiBase: string, apiKey: string): Promise<CreatedDemo[]>;
-  /** The agent portal's page of a ticket. */
-  ticketUrl(portalUrl: string, ticketId: number): string;
   /** OAuth sign-in: how a pasted key is checked, and a person's own tool server. */
   people(options: PeopleOptions): People;
 };
