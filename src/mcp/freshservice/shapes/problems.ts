@@ -3,6 +3,7 @@ import type { FsProblem } from "../../../freshservice/index.ts";
 import { clip, dropEmpty } from "../../output/clean.ts";
 import { bodyText } from "../../output/html-to-text.ts";
 import { nameOf } from "./changes.ts";
+import { itsmRecordFields, itsmRecordShape } from "./itsm-record.ts";
 import type { FsNames } from "./names.ts";
 
 /** Problems: the cause behind one or more incidents [reference §7]. */
@@ -18,21 +19,8 @@ export const problemOutput = z.object({
   subject: z.string(),
   status: z.number(),
   status_name: z.string().optional(),
-  priority: z.number().optional(),
-  priority_name: z.string().optional(),
-  impact: z.number().optional(),
-  impact_name: z.string().optional(),
+  ...itsmRecordShape,
   known_error: z.boolean().optional().describe("the cause is known and a workaround exists"),
-  group_id: z.number().optional(),
-  group_name: z.string().optional(),
-  agent_id: z.number().optional(),
-  agent_name: z.string().optional(),
-  requester_id: z.number().optional(),
-  department_id: z.number().optional(),
-  department_name: z.string().optional(),
-  category: z.string().optional(),
-  sub_category: z.string().optional(),
-  item_category: z.string().optional(),
   due_by: z.string().optional(),
   description_text: z.string().optional(),
   analysis: z
@@ -60,21 +48,8 @@ export function toProblemOutput(problem: FsProblem, names: FsNames, maxBody: num
     subject: problem.subject,
     status: problem.status,
     status_name: nameOf(PROBLEM_STATUSES, problem.status),
-    priority: problem.priority ?? undefined,
-    priority_name: names.priority(problem.priority),
-    impact: problem.impact ?? undefined,
-    impact_name: names.impact(problem.impact),
+    ...itsmRecordFields(problem, names),
     known_error: problem.known_error ?? undefined,
-    group_id: problem.group_id ?? undefined,
-    group_name: names.group(problem.group_id),
-    agent_id: problem.agent_id ?? undefined,
-    agent_name: names.agent(problem.agent_id),
-    requester_id: problem.requester_id ?? undefined,
-    department_id: problem.department_id ?? undefined,
-    department_name: names.department(problem.department_id),
-    category: problem.category ?? undefined,
-    sub_category: problem.sub_category ?? undefined,
-    item_category: problem.item_category ?? undefined,
     due_by: problem.due_by ?? undefined,
     description_text: text ? clip(text, maxBody, "get_problem shows the whole description") : undefined,
     analysis,
