@@ -53,67 +53,39 @@ function checkBody(body: Record<string, unknown>, specs: FieldSpecs, store: Fres
 }
 
 /** The note as `POST /tickets/{id}/notes` answers, with the DOC sample's keys (§3). */
-function noteResponse(note: FsConversation): Record<string, unknown> {
-  const {
-    id,
-    incoming,
-    private: isPrivate,
-    user_id,
-    support_email,
-    body,
-    body_text,
-    ticket_id,
-    to_emails,
-    attachments,
-    created_at,
-    updated_at,
-  } = note;
-  return {
-    id,
-    incoming,
-    private: isPrivate,
-    user_id,
-    support_email,
-    body,
-    body_text,
-    ticket_id,
-    to_emails,
-    attachments,
-    created_at,
-    updated_at,
-  };
-}
+const NOTE_KEYS = [
+  "id",
+  "incoming",
+  "private",
+  "user_id",
+  "support_email",
+  "body",
+  "body_text",
+  "ticket_id",
+  "to_emails",
+  "attachments",
+  "created_at",
+  "updated_at",
+] as const;
 
 /** A reply as `POST /tickets/{id}/reply` answers [inferred key set, like Freshdesk's reply]. */
-function replyResponse(reply: FsConversation): Record<string, unknown> {
-  const {
-    id,
-    user_id,
-    from_email,
-    cc_emails,
-    bcc_emails,
-    body,
-    body_text,
-    ticket_id,
-    to_emails,
-    attachments,
-    created_at,
-    updated_at,
-  } = reply;
-  return {
-    id,
-    user_id,
-    from_email,
-    cc_emails,
-    bcc_emails,
-    body,
-    body_text,
-    ticket_id,
-    to_emails,
-    attachments,
-    created_at,
-    updated_at,
-  };
+const REPLY_KEYS = [
+  "id",
+  "user_id",
+  "from_email",
+  "cc_emails",
+  "bcc_emails",
+  "body",
+  "body_text",
+  "ticket_id",
+  "to_emails",
+  "attachments",
+  "created_at",
+  "updated_at",
+] as const;
+
+function pickKeys(conversation: FsConversation, keys: readonly (keyof FsConversation)[]) {
+  return Object.fromEntries(keys.map((key) => [key, conversation[key]]));
 }
 
 export function conversationRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
@@ -152,7 +124,7 @@ export function conversationRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
       note.private ? " added a private note" : " added a public note",
     );
     c.header("Location", apiUrl(c, `/conversations/${note.id}`));
-    return c.json({ conversation: noteResponse(note) }, 201);
+    return c.json({ conversation: pickKeys(note, NOTE_KEYS) }, 201);
   });
 
   api.post("/tickets/:id{[0-9]+}/reply", async (c) => {
@@ -184,7 +156,7 @@ export function conversationRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
     recordAgentResponse(store.ticketStats.get(ticket.id), ticket.created_at, stamp);
     store.addActivity(ticket.id, reply.user_id, " sent a reply");
     c.header("Location", apiUrl(c, `/conversations/${reply.id}`));
-    return c.json({ conversation: replyResponse(reply) }, 201);
+    return c.json({ conversation: pickKeys(reply, REPLY_KEYS) }, 201);
   });
 
   api.get("/tickets/:id{[0-9]+}/conversations", (c) => {
@@ -207,7 +179,7 @@ export function conversationRoutes(api: ApiRoutes, deps: FsRouteDeps): void {
     note.body = body.body as string;
     note.body_text = htmlToText(note.body);
     note.updated_at = store.stamp();
-    return c.json({ conversation: noteResponse(note) });
+    return c.json({ conversation: pickKeys(note, NOTE_KEYS) });
   });
 
   api.delete("/conversations/:id{[0-9]+}", (c) => {
