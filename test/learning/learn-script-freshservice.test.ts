@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,34 +6,11 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { createModelRegistry } from "../../src/learning/model-registry.ts";
 import { FRESHSERVICE_LEARNED_FIELDS } from "../../src/learning/types.ts";
+import { learnScript } from "../support/learn-script.ts";
 import { testRedisUrl } from "../support/redis.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "learn-script-fs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs `node src/learning/main.ts` (what `npm run learn` runs) to its end. */
-function learnScript(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/learning/main.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const guard = setTimeout(() => child.kill("SIGKILL"), 150_000);
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe("npm run learn for Freshservice", () => {
   it("learns the Freshservice sandbox's history, every Freshservice field, into the given Redis", {
